@@ -1,0 +1,56 @@
+// Package demo fills a data folder with a realistic example person, Zoë Ó
+// Briain, so people can look around OwnPlan before they start their own
+// plan, and so the documentation and tests have real-looking data. Each
+// capability adds its part of Zoë's world here.
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ownplan/ownplan/app"
+	"github.com/ownplan/ownplan/store"
+)
+
+// Person is the example person's profile.
+var Person = store.Profile{
+	Name:          "Zoë Ó Briain",
+	PreferredName: "Zoë",
+	DateOfBirth:   store.NewDate(1992, 3, 14),
+	Address:       "Flat 2, 17 Orwell Quay Road\nIpswich",
+	Postcode:      "IP3 0AA",
+	Council:       "Suffolk County Council",
+	CouncilRef:    "ASC-0419-2271",
+	NHSNumber:     "943 476 5919",
+	Phone:         "07700 900461",
+	Email:         "zoe.obriain@example.org",
+	CommunicationNeeds: "I have ME/CFS: long phone calls and meetings exhaust me. Please write or email first, " +
+		"keep meetings to 45 minutes with a break, and send papers a week before so I can read them on a good day.",
+}
+
+// People are the people who matter in Zoë's life.
+var People = []store.Person{
+	{Name: "Łukasz Nowak", Relationship: "Personal assistant (mornings)", Contact: "07700 900123", Notes: "Works for me Monday to Friday, 8 to 11am."},
+	{Name: "Siobhán Kelly", Relationship: "Personal assistant (evenings and weekends)", Contact: "07700 900456"},
+	{Name: "Cormac Ó Briain", Relationship: "Brother", Contact: "cormac@example.org", Notes: "Helps me with paperwork and comes to reviews."},
+	{Name: "Priya Shah", Relationship: "Independent advocate, Suffolk Advocacy", Contact: "01473 000000"},
+}
+
+// Fill gives a new, empty data folder the example person and marks it as
+// example data. It refuses a folder that already has a profile.
+func Fill(ctx context.Context, a *app.App) error {
+	if _, has, err := a.Profile(ctx); err != nil {
+		return err
+	} else if has {
+		return fmt.Errorf("%s already has someone's data in it; example data can only go into a new folder", a.Dir())
+	}
+	if err := a.SaveProfile(ctx, Person); err != nil {
+		return fmt.Errorf("example profile: %w", err)
+	}
+	for _, p := range People {
+		if _, err := a.SavePerson(ctx, p); err != nil {
+			return fmt.Errorf("example person %s: %w", p.Name, err)
+		}
+	}
+	return a.MarkExample(ctx)
+}
