@@ -84,8 +84,17 @@ func TestRestoreRefusesBadInput(t *testing.T) {
 	good, _ := os.ReadFile(backup)
 
 	damaged := append([]byte(nil), good...)
-	// Flip a byte in the middle of the file, inside compressed data.
-	damaged[len(damaged)/2] ^= 0xff
+	// Flip a byte in the middle of the database's compressed data.
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == DBFile {
+			off, _ := f.DataOffset()
+			damaged[off+int64(f.CompressedSize64/2)] ^= 0xff
+		}
+	}
 
 	var foreign bytes.Buffer
 	zw := zip.NewWriter(&foreign)
