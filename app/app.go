@@ -158,26 +158,77 @@ func (a *App) ClearExample(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	err = a.replace(ctx, func() error {
+		if err := removeDB(a.dir); err != nil {
+			return err
+		}
+		return os.RemoveAll(filepath.Join(a.dir, "blobs"))
+	})
+	if err != nil {
+		return fmt.Errorf("start afresh: %w", err)
+	}
+	return a.SaveSettings(ctx, keep)
+}
+
+// RestoreHere replaces a brand-new, empty data folder with the contents
+// of a backup: the way to move to a new computer. It refuses when the
+// folder already holds anything the person made. The backup is checked
+// completely before anything in the folder changes.
+func (a *App) RestoreHere(ctx context.Context, from string) error {
+	seq, err := a.store().LastSeq(ctx)
+	if err != nil {
+		return err
+	}
+	if seq > 0 && !a.IsExample(ctx) {
+		return fmt.Errorf("restore here: %w", store.ErrNotEmpty)
+	}
+	incoming := filepath.Join(a.dir, ".incoming")
+	os.RemoveAll(incoming)
+	if err := store.Restore(ctx, from, incoming); err != nil {
+		return err
+	}
+	defer os.RemoveAll(incoming)
+	return a.replace(ctx, func() error {
+		if err := removeDB(a.dir); err != nil {
+			return err
+		}
+		os.RemoveAll(filepath.Join(a.dir, "blobs"))
+		entries, err := os.ReadDir(incoming)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if err := os.Rename(filepath.Join(incoming, e.Name()), filepath.Join(a.dir, e.Name())); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// replace closes the store, lets change alter the folder's files, and
+// opens it again, telling watchers that everything may have changed.
+func (a *App) replace(ctx context.Context, change func() error) error {
 	a.mu.Lock()
 	a.stopW()
 	a.st.Close()
-	var rmErr error
-	for _, name := range []string{store.DBFile, store.DBFile + "-wal", store.DBFile + "-shm"} {
-		if err := os.Remove(filepath.Join(a.dir, name)); err != nil && !os.IsNotExist(err) {
-			rmErr = err
-		}
-	}
-	os.RemoveAll(filepath.Join(a.dir, "blobs"))
+	changeErr := change()
 	st, err := store.Open(ctx, a.dir)
 	if err != nil {
 		a.mu.Unlock()
-		return fmt.Errorf("start afresh: %w", errors.Join(rmErr, err))
+		return errors.Join(changeErr, err)
 	}
 	a.attach(st)
 	a.mu.Unlock()
-	if err := a.SaveSettings(ctx, keep); err != nil {
-		return err
+	a.notify(store.Change{Tables: append(st.Tables(), "settings")})
+	return changeErr
+}
+
+func removeDB(dir string) error {
+	for _, name := range []string{store.DBFile, store.DBFile + "-wal", store.DBFile + "-shm"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
+			return err
+		}
 	}
-	a.notify(store.Change{Tables: st.Tables()})
-	return rmErr
+	return nil
 }

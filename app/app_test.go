@@ -163,3 +163,41 @@ func TestNextSteps(t *testing.T) {
 		t.Errorf("steps %+v", steps)
 	}
 }
+
+func TestRestoreHereOnlyIntoAFreshFolder(t *testing.T) {
+	ctx := context.Background()
+	src, _ := app.Open(ctx, filepath.Join(t.TempDir(), "src"))
+	demo.Fill(ctx, src)
+	backup := filepath.Join(t.TempDir(), "b"+app.BackupExt)
+	if err := src.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	src.Close()
+
+	fresh, err := app.Open(ctx, filepath.Join(t.TempDir(), "fresh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	// A damaged backup changes nothing.
+	bad := filepath.Join(t.TempDir(), "bad")
+	os.WriteFile(bad, []byte("not a backup"), 0o600)
+	if err := fresh.RestoreHere(ctx, bad); err == nil {
+		t.Fatal("restored a file that is not a backup")
+	}
+	if err := fresh.RestoreHere(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	if p, _, _ := fresh.Profile(ctx); p.Name != demo.Person.Name {
+		t.Errorf("after restore here: %+v", p)
+	}
+	// The folder now has data: a second restore is refused.
+	fresh.ClearExample(ctx)
+	fresh.SaveProfile(ctx, store.Profile{Name: "Mine"})
+	if err := fresh.RestoreHere(ctx, backup); err == nil {
+		t.Error("restore here overwrote the person's own data")
+	}
+	if p, _, _ := fresh.Profile(ctx); p.Name != "Mine" {
+		t.Errorf("own data changed: %+v", p)
+	}
+}

@@ -30,10 +30,13 @@ var Person = store.Profile{
 
 // People are the people who matter in Zoë's life.
 var People = []store.Person{
-	{Name: "Łukasz Nowak", Relationship: "Personal assistant (mornings)", Contact: "07700 900123", Notes: "Works for me Monday to Friday, 8 to 11am."},
-	{Name: "Siobhán Kelly", Relationship: "Personal assistant (evenings and weekends)", Contact: "07700 900456"},
-	{Name: "Cormac Ó Briain", Relationship: "Brother", Contact: "cormac@example.org", Notes: "Helps me with paperwork and comes to reviews."},
-	{Name: "Priya Shah", Relationship: "Independent advocate, Suffolk Advocacy", Contact: "01473 000000"},
+	{Name: "Jess Smith", Relationship: "Personal assistant (weekday mornings)", Contact: "07700 900123",
+		Notes: "Weekday mornings 8:30 to 11:30 and Wednesday afternoons 1 to 4."},
+	{Name: "Priya Shah", Relationship: "Personal assistant (weekends)", Contact: "07700 900456",
+		Notes: "Saturday and Sunday mornings; covers when Jess is on holiday."},
+	{Name: "Aoife Ó Briain", Relationship: "Sister, emergency back-up", Contact: "aoife@example.org",
+		Notes: "Lives in Felixstowe. Helps with paperwork on bad days and can speak for me about it."},
+	{Name: "Łukasz Nowak", Relationship: "Independent advocate, Suffolk Advocacy", Contact: "01473 000000"},
 }
 
 // Fill gives a new, empty data folder the example person and marks it as
