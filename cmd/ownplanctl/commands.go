@@ -125,8 +125,10 @@ func init() {
 	})
 	register(&command{
 		name: "backup", summary: "save everything to one backup file",
-		help:  "The backup holds your whole data folder. Keep it somewhere safe, away from this computer.",
-		flags: func(fs *flag.FlagSet, o *opts) { fs.StringVar(&o.out, "out", "", "the backup file to write (required)") },
+		help: "The backup holds your whole data folder. Keep it somewhere safe, away from this computer.",
+		flags: func(fs *flag.FlagSet, o *opts) {
+			fs.StringVar(&o.out, "out", "", "the backup file to write (required)")
+		},
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
