@@ -167,8 +167,7 @@ func (u *UI) offerUndo(f *profileForm, id, name string) {
 	if name == "" {
 		name = "that person"
 	}
-	var undo *widget.Button
-	undo = button("Undo", theme.ContentUndoIcon(), false, func() {
+	undo := button("Undo", theme.ContentUndoIcon(), false, func() {
 		if err := u.a.UndeletePerson(u.ctx, id); err != nil {
 			u.reportSave(stateFailed, err)
 			return

@@ -32,15 +32,14 @@ type command struct {
 
 // opts holds every flag any command takes.
 type opts struct {
-	data       string
-	name       string
-	json       bool
-	out        string
-	from       string
-	relation   string
-	contact    string
-	notes      string
-	largePrint bool
+	data     string
+	name     string
+	json     bool
+	out      string
+	from     string
+	relation string
+	contact  string
+	notes    string
 }
 
 // env is what a running command can use.
