@@ -12,9 +12,33 @@ type Step struct {
 	Screen string // the screen where it is done: "profile", "settings"...
 }
 
-// NextSteps suggests what to do next, most useful first. Later
-// capabilities (plan, budget, evidence) add their own steps.
+// stepSources suggest next steps, one per capability, in the order Home
+// shows them. Each capability's file adds its own in an init function.
+var stepSources = []func(ctx context.Context, a *App) ([]Step, error){profileSteps}
+
+// NextSteps suggests what to do next, most useful first, ending with the
+// reminder to make a backup.
 func (a *App) NextSteps(ctx context.Context) ([]Step, error) {
+	if _, has, err := a.Profile(ctx); err != nil || !has {
+		return profileSteps(ctx, a)
+	}
+	var steps []Step
+	for _, src := range stepSources {
+		s, err := src(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		steps = append(steps, s...)
+	}
+	steps = append(steps, Step{
+		Title:  "Make a backup",
+		Why:    "Keep a copy of everything on a memory stick or another computer, in case this one breaks.",
+		Screen: "settings",
+	})
+	return steps, nil
+}
+
+func profileSteps(ctx context.Context, a *App) ([]Step, error) {
 	p, has, err := a.Profile(ctx)
 	if err != nil {
 		return nil, err
@@ -51,11 +75,6 @@ func (a *App) NextSteps(ctx context.Context) ([]Step, error) {
 			Screen: "profile",
 		})
 	}
-	steps = append(steps, Step{
-		Title:  "Make a backup",
-		Why:    "Keep a copy of everything on a memory stick or another computer, in case this one breaks.",
-		Screen: "settings",
-	})
 	return steps, nil
 }
 

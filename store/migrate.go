@@ -42,15 +42,19 @@ func migrations() []migration {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
 	for i, m := range out {
-		if m.version != i+1 {
-			panic(fmt.Sprintf("store: migrations must be numbered 1, 2, 3...: %s", m.name))
+		if m.version < 1 || (i > 0 && m.version == out[i-1].version) {
+			panic(fmt.Sprintf("store: migration numbers must be unique and start at 1: %s", m.name))
 		}
 	}
 	return out
 }
 
-// SchemaVersion is the newest schema this build of OwnPlan knows.
-func SchemaVersion() int { return len(migrations()) }
+// SchemaVersion is the newest schema this build of OwnPlan knows: the
+// number of its last migration.
+func SchemaVersion() int {
+	ms := migrations()
+	return ms[len(ms)-1].version
+}
 
 // migrate brings db from schema version from to the newest, one
 // migration per transaction, so a crash leaves a consistent version.

@@ -14,7 +14,11 @@ import (
 // version with the row intact.
 func TestMigrateFromEachVersion(t *testing.T) {
 	ctx := context.Background()
-	for from := 0; from < SchemaVersion(); from++ {
+	versions := []int{0}
+	for _, m := range migrations()[:len(migrations())-1] {
+		versions = append(versions, m.version)
+	}
+	for _, from := range versions {
 		dir := t.TempDir()
 		p := filepath.Join(dir, DBFile)
 		db, err := sql.Open("sqlite", "file:"+p)
@@ -81,7 +85,7 @@ func TestMigrationsAreNumbered(t *testing.T) {
 		t.Fatalf("only %d migrations", len(ms))
 	}
 	for i, m := range ms {
-		if m.version != i+1 || m.sql == "" {
+		if m.sql == "" || (i > 0 && m.version <= ms[i-1].version) {
 			t.Errorf("migration %d: %+v", i, m.name)
 		}
 	}

@@ -55,5 +55,23 @@ func Fill(ctx context.Context, a *app.App) error {
 			return fmt.Errorf("example person %s: %w", p.Name, err)
 		}
 	}
+	for _, part := range parts {
+		if err := part.fill(ctx, a); err != nil {
+			return fmt.Errorf("example %s: %w", part.name, err)
+		}
+	}
 	return a.MarkExample(ctx)
+}
+
+// part is one capability's share of the example: Zoë's plan, her year of
+// budget, her letters. Each lives in its own file and registers itself.
+type part struct {
+	name string
+	fill func(ctx context.Context, a *app.App) error
+}
+
+var parts []part
+
+func register(name string, fill func(ctx context.Context, a *app.App) error) {
+	parts = append(parts, part{name, fill})
 }

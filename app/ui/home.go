@@ -40,11 +40,26 @@ func (u *UI) homeScreen() fyne.CanvasObject {
 			container.NewHBox(button(label, theme.NavigateNextIcon(), false, func() { u.show(s.Screen) })),
 		)))
 	}
-	people, _ := u.a.People(u.ctx)
 	box.Add(subheading("What is here"))
-	box.Add(para(fmt.Sprintf("About you: %d of %d details filled in.", filled(p), len(store.ProfileFields))))
-	box.Add(para(fmt.Sprintf("People who matter to you: %d.", len(people))))
+	for _, part := range homeParts {
+		if o := part(u); o != nil {
+			box.Add(o)
+		}
+	}
 	return box
+}
+
+// homeParts each add a few lines to Home's "What is here": one for each
+// capability, registered by the capability's own screen file.
+var homeParts = []func(u *UI) fyne.CanvasObject{profileSummary}
+
+func profileSummary(u *UI) fyne.CanvasObject {
+	p, _, _ := u.a.Profile(u.ctx)
+	people, _ := u.a.People(u.ctx)
+	return container.NewVBox(
+		para(fmt.Sprintf("About you: %d of %d details filled in.", filled(p), len(store.ProfileFields))),
+		para(fmt.Sprintf("People who matter to you: %d.", len(people))),
+	)
 }
 
 func filled(p store.Profile) int {

@@ -21,15 +21,6 @@ import (
 // Title is the main window's title.
 const Title = "OwnPlan"
 
-// screenDef is one screen reachable from the navigation.
-type screenDef struct {
-	key   string
-	label string
-	icon  fyne.Resource
-	key1  fyne.KeyName // Ctrl/Cmd + this key opens the screen
-	build func(u *UI) fyne.CanvasObject
-}
-
 // UI is the desktop app's window and its screens.
 type UI struct {
 	fa  fyne.App
@@ -65,11 +56,7 @@ func New(fa fyne.App, a *app.App) *UI {
 		navButtons: map[string]*widget.Button{},
 		saveDelay:  700 * time.Millisecond,
 	}
-	u.screens = []screenDef{
-		{key: "home", label: "Home", icon: theme.HomeIcon(), key1: fyne.Key1, build: (*UI).homeScreen},
-		{key: "profile", label: "About me", icon: theme.AccountIcon(), key1: fyne.Key2, build: (*UI).profileScreen},
-		{key: "settings", label: "Settings", icon: theme.SettingsIcon(), key1: fyne.Key9, build: (*UI).settingsScreen},
-	}
+	u.screens = screens()
 	u.win = fa.NewWindow(Title)
 	u.win.Resize(fyne.NewSize(1024, 720))
 	u.win.SetMaster()
