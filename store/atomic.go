@@ -49,7 +49,7 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 
 func noFolder(dir string, err error) error {
 	if _, statErr := os.Stat(dir); os.IsNotExist(statErr) {
-		return fmt.Errorf("the folder %s does not exist; choose another place", dir)
+		return fmt.Errorf("the folder %s does not exist; choose another place (%w)", dir, err)
 	}
 	return err
 }
