@@ -28,6 +28,22 @@ type command struct {
 	help    string // a paragraph for "help COMMAND"
 	flags   func(fs *flag.FlagSet, o *opts)
 	run     func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error
+	// withApp, used instead of run, is for commands on an existing data
+	// folder: the folder is opened before it runs and closed after.
+	withApp func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error
+}
+
+// exec runs c: opening the data folder first for withApp commands.
+func (c *command) exec(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+	if c.withApp == nil {
+		return c.run(ctx, e, fs, o)
+	}
+	a, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	return c.withApp(ctx, e, a, fs, o)
 }
 
 // opts holds every flag any command takes.
@@ -124,7 +140,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, data: o.data}
-	if err := c.run(ctx, e, fs, o); err != nil {
+	if err := c.exec(ctx, e, fs, o); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "ownplanctl %s: %v\n\n", c.name, err)

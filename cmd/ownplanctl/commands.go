@@ -95,15 +95,10 @@ func init() {
 	register(&command{
 		name: "status", summary: "show what is in the data folder",
 		flags: func(fs *flag.FlagSet, o *opts) { fs.BoolVar(&o.json, "json", false, "print JSON for scripts") },
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			st, err := a.Status(ctx)
 			if err != nil {
 				return err
@@ -129,18 +124,13 @@ func init() {
 		flags: func(fs *flag.FlagSet, o *opts) {
 			fs.StringVar(&o.out, "out", "", "the backup file to write (required)")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
 			if o.out == "" {
 				return usagef("please say where to save the backup with --out FILE")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			if err := a.Backup(ctx, o.out); err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/ownplan/ownplan/app"
 	"github.com/ownplan/ownplan/store"
 )
 
@@ -13,15 +14,10 @@ func init() {
 	register(&command{
 		name: "people list", summary: "list the people who matter to you",
 		flags: func(fs *flag.FlagSet, o *opts) { fs.BoolVar(&o.json, "json", false, "print JSON for scripts") },
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			people, err := a.People(ctx)
 			if err != nil {
 				return err
@@ -42,18 +38,13 @@ func init() {
 			fs.StringVar(&o.contact, "contact", "", "a phone number or email address")
 			fs.StringVar(&o.notes, "notes", "", "anything else worth knowing")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
 			if o.name == "" {
 				return usagef("please give their name with --name")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			id, err := a.SavePerson(ctx, store.Person{Name: o.name, Relationship: o.relation, Contact: o.contact, Notes: o.notes})
 			if err != nil {
 				return err
@@ -64,15 +55,10 @@ func init() {
 	})
 	register(&command{
 		name: "people rm", args: "ID", summary: "remove someone (undo with people restore)",
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if fs.NArg() != 1 {
 				return usagef("give the ID of the person to remove (see people list)")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			if err := a.DeletePerson(ctx, fs.Arg(0)); err != nil {
 				return fmt.Errorf("%w: no one with ID %s (see people list)", err, fs.Arg(0))
 			}
@@ -82,15 +68,10 @@ func init() {
 	})
 	register(&command{
 		name: "people restore", args: "ID", summary: "bring back someone you removed",
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if fs.NArg() != 1 {
 				return usagef("give the ID of the person to bring back")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			if err := a.UndeletePerson(ctx, fs.Arg(0)); err != nil {
 				return err
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/ownplan/ownplan/app"
 	"github.com/ownplan/ownplan/store"
 )
 
@@ -14,15 +15,10 @@ func init() {
 	register(&command{
 		name: "profile show", summary: "show your profile",
 		flags: func(fs *flag.FlagSet, o *opts) { fs.BoolVar(&o.json, "json", false, "print JSON for scripts") },
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			p, _, err := a.Profile(ctx)
 			if err != nil {
 				return err
@@ -57,15 +53,10 @@ func init() {
 		help: "Fields: " + profileFieldList() + `.
 Example: ownplanctl profile set council "Suffolk County Council"
 Give an empty VALUE ("") to clear a field.`,
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if fs.NArg() != 2 {
 				return usagef("give a field and a value, for example: profile set phone \"01473 000000\"")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			key := strings.ReplaceAll(strings.ToLower(fs.Arg(0)), "-", "_")
 			if err := a.SetProfileField(ctx, key, fs.Arg(1)); err != nil {
 				return err
