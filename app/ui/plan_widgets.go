@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// textBox is an Entry that scrolls into view when focused and, when it
+// has several lines, lets Tab move to the next control.
+type textBox struct {
+	widget.Entry
+	u *UI
+}
+
+// newTextBox makes a one-line text box, or a wrapping multi-line one
+// showing rows lines when rows > 1.
+func (u *UI) newTextBox(text, placeholder string, rows int) *textBox {
+	e := &textBox{u: u}
+	e.ExtendBaseWidget(e)
+	if rows > 1 {
+		e.MultiLine = true
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(rows)
+	}
+	e.SetText(text)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// AcceptsTab is false so that Tab and Shift+Tab always move the focus.
+func (e *textBox) AcceptsTab() bool { return false }
+
+// TypedShortcut passes the window's own shortcuts (Ctrl+1 to go Home and
+// so on) to the window, so they work while the person is typing, and
+// the rest (copy, paste, undo) to the text box.
+func (e *textBox) TypedShortcut(s fyne.Shortcut) {
+	if _, ok := s.(*desktop.CustomShortcut); ok {
+		if sc, ok := e.u.win.Canvas().(fyne.Shortcutable); ok {
+			sc.TypedShortcut(s)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// FocusGained scrolls the box into view.
+func (e *textBox) FocusGained() {
+	e.Entry.FocusGained()
+	e.u.reveal(e)
+}
+
+// pushButton is a Button that scrolls into view when focused.
+type pushButton struct {
+	widget.Button
+	u *UI
+}
+
+func (u *UI) newButton(label string, icon fyne.Resource, important bool, tapped func()) *pushButton {
+	b := &pushButton{u: u}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	if important {
+		b.Importance = widget.HighImportance
+	}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// FocusGained scrolls the button into view.
+func (b *pushButton) FocusGained() {
+	b.Button.FocusGained()
+	b.u.reveal(b)
+}
+
+// chooser is a Select that scrolls into view when focused. Left and
+// Right change the choice; Space opens the list.
+type chooser struct {
+	widget.Select
+	u *UI
+}
+
+func (u *UI) newChooser(options []string, placeholder string, changed func(string)) *chooser {
+	s := &chooser{u: u}
+	s.Options, s.PlaceHolder, s.OnChanged = options, placeholder, changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// FocusGained scrolls the chooser into view.
+func (s *chooser) FocusGained() {
+	s.Select.FocusGained()
+	s.u.reveal(s)
+}
+
+// rowList links rows so that Up and Down move between them.
+func rowList(u *UI, rows []*optionRow) {
+	for i, r := range rows {
+		i := i
+		r.onMove = func(_ *optionRow, by int) {
+			j := i + by
+			if j >= 0 && j < len(rows) {
+				u.win.Canvas().Focus(rows[j])
+			}
+		}
+	}
+}
+
+// boldLabel is a short bold heading that wraps, so it never makes the
+// screen wider than the window at a large text size.
+func boldLabel(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// bullet is one point of a short list.
+func bullet(text string) fyne.CanvasObject { return para("• " + text) }
+
+// note is a paragraph of secondary text, in italics rather than a
+// faint colour so that it stays easy to read.
+func note(text string) *widget.Label {
+	l := para(text)
+	l.TextStyle.Italic = true
+	return l
+}
