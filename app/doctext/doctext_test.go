@@ -1,0 +1,225 @@
+package doctext
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+func extract(b []byte) Result {
+	return Extract(context.Background(), bytes.NewReader(b), int64(len(b)), "")
+}
+
+func TestDoctextSniff(t *testing.T) {
+	random := make([]byte, 2000)
+	rand.Read(random)
+	random[0], random[1] = 0x00, 0x01 // keep it from looking like text by chance
+	fixture, err := os.ReadFile("/work/shared/fixtures/ot-report.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"pdf", fixture, PDF},
+		{"pdf after junk", append([]byte("\r\n\x00junk"), fixture...), PDF},
+		{"docx", docx(t, `<w:p><w:r><w:t>Hi</w:t></w:r></w:p>`), DOCX},
+		{"other zip", func() []byte {
+			b := docx(t, "")
+			return bytes.Replace(b, []byte("word/document.xml"), []byte("word/other000.xml"), -1)
+		}(), Zip},
+		{"png", pngImage(t), "image/png"},
+		{"jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), "image/jpeg"},
+		{"tiff", []byte("II*\x00\x08\x00\x00\x00"), TIFF},
+		{"email", []byte(sampleEmail), Email},
+		{"text that starts like a header", []byte("Note: remember to ask about the wet room.\nFrom: me"), Text},
+		{"text", []byte("Just some notes about the meeting.\n"), Text},
+		{"empty", nil, Unknown},
+		{"random", random, Unknown},
+	} {
+		if got := Sniff(bytes.NewReader(tc.data), int64(len(tc.data))); got != tc.want {
+			t.Errorf("%s: Sniff = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestDoctextExtract(t *testing.T) {
+	fixture, err := os.ReadFile("/work/shared/fixtures/ot-report.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	letter := letterPDF(t, nil)
+	random := make([]byte, 64<<10)
+	rand.Read(random)
+	for _, tc := range []struct {
+		name      string
+		data      []byte
+		mediaType string // empty: sniff
+		state     State
+		want      []string // must appear in the text
+		notWant   []string
+		note      string // must appear in the note
+	}{
+		{name: "fixture PDF", data: fixture, state: Searchable,
+			want: []string{"Occupational Therapy Report\nClient: Zoe O Briain", "through-floor lift and a wet room", "two people on a bad day"}},
+		{name: "Noto PDF", data: letter, state: Searchable,
+			want: []string{"Dear Zoë Ó Briain", "£18,200.00 a year", "Łukasz Nowak", "We’d like your reply by 23", "2026 – thank you",
+				"Adult Social Care Endeavour House", "Page two: a through-floor lift"}},
+		// The library cannot decrypt fpdf's RC4 pages even without a
+		// password to open; the file is kept and flagged.
+		{name: "PDF protected against copying", data: letterPDF(t, func(f *fpdf.Fpdf) { f.SetProtection(fpdf.CnProtectPrint, "", "owner") }),
+			state: NotSearchable, note: "protected"},
+		{name: "PDF with a password", data: letterPDF(t, func(f *fpdf.Fpdf) { f.SetProtection(fpdf.CnProtectPrint, "secret", "owner") }),
+			state: NotSearchable, note: "protected"},
+		{name: "scanned PDF", data: scanPDF(t), state: NotSearchable, note: "probably a scan"},
+		{name: "damaged PDF", data: letter[:len(letter)/2], state: NotSearchable, note: "damaged"},
+		{name: "PDF header only", data: []byte("%PDF-1.7\n%%EOF\n"), state: NotSearchable, note: "damaged"},
+		{name: "PDF 2.0 header", data: bytes.Replace(fixture, []byte("%PDF-1.4"), []byte("%PDF-2.0"), 1), state: Searchable, want: []string{"wet room"}},
+		{name: "random bytes called a PDF", data: random, mediaType: PDF, state: NotSearchable, note: "damaged"},
+		{name: "random bytes", data: random, state: NoText, note: "cannot read the words"},
+		{name: "DOCX", data: docx(t, `<w:p><w:r><w:t>Care Act assessment</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve"> for Zoë &amp; family</w:t></w:r></w:p>`+
+			`<w:p><w:r><w:t>Second paragraph</w:t><w:br/><w:t>after a break</w:t></w:r></w:p>`), state: Searchable,
+			want: []string{"Care Act assessment\t for Zoë & family\nSecond paragraph\nafter a break"}},
+		{name: "DOCX zip bomb", data: zipBomb(t, 80<<20, 80<<20), state: NotSearchable, note: "unpacks to far more"},
+		{name: "DOCX zip bomb that lies about its size", data: zipBomb(t, 80<<20, 1000), state: NotSearchable, note: "damaged"},
+		{name: "DOCX with broken XML", data: docx(t, `<w:p><w:t>half`), mediaType: DOCX, state: NotSearchable, note: "damaged"},
+		{name: "e-mail", data: []byte(sampleEmail), state: Searchable,
+			want: []string{"Subject: Your review meeting – notes", "From: Łukasz Nowak <lukasz@example.org>",
+				"agreed £18,200 a year and a wet room. Zöe will reply by Friday", "Minutes: café meeting about transport"},
+			notWant: []string{"HTML-ONLY-WORD"}},
+		{name: "UTF-8 text", data: []byte("\xef\xbb\xbfNotes: Zoë’s wet room"), state: Searchable, want: []string{"Notes: Zoë’s wet room"}},
+		{name: "Windows-1252 text", data: []byte("caf\xe9 \x93quoted\x94 \x80 5"), mediaType: Text, state: Searchable, want: []string{"café “quoted” € 5"}},
+		{name: "UTF-16 text", data: []byte("\xff\xfeZ\x00o\x00\xeb\x00"), mediaType: Text, state: Searchable, want: []string{"Zoë"}},
+		{name: "HTML", data: []byte("<html><head><title>x</title><style>p{}</style></head><body><p>Budget &pound;18,200</p><script>evil()</script></body></html>"),
+			state: Searchable, want: []string{"Budget £18,200"}, notWant: []string{"evil", "p{}"}},
+		{name: "photo", data: pngImage(t), state: NoText, note: "picture"},
+		{name: "empty text", data: []byte("   \n\n "), mediaType: Text, state: NoText},
+	} {
+		var r Result
+		if tc.mediaType != "" {
+			r = Extract(context.Background(), bytes.NewReader(tc.data), int64(len(tc.data)), tc.mediaType)
+		} else {
+			r = extract(tc.data)
+		}
+		if r.State != tc.state {
+			t.Errorf("%s: state %q (%s), want %q\n%s", tc.name, r.State, r.Note, tc.state, r.Text)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(r.Text, w) {
+				t.Errorf("%s: text lacks %q:\n%s", tc.name, w, r.Text)
+			}
+		}
+		for _, w := range tc.notWant {
+			if strings.Contains(r.Text, w) {
+				t.Errorf("%s: text has %q:\n%s", tc.name, w, r.Text)
+			}
+		}
+		if !strings.Contains(r.Note, tc.note) {
+			t.Errorf("%s: note %q lacks %q", tc.name, r.Note, tc.note)
+		}
+		if r.State != Searchable && r.Text != "" {
+			t.Errorf("%s: %s but text %q", tc.name, r.State, r.Text)
+		}
+		if !utf8.ValidString(r.Text) {
+			t.Errorf("%s: text is not UTF-8", tc.name)
+		}
+	}
+}
+
+func TestDoctextLimits(t *testing.T) {
+	long := bytes.Repeat([]byte("wet room "), 10000)
+	lim := DefaultLimits
+	lim.Text = 1000
+	r := ExtractWithLimits(context.Background(), bytes.NewReader(long), int64(len(long)), "", lim)
+	if r.State != Searchable || len(r.Text) > 1000 || len(r.Text) < 900 || !strings.Contains(r.Note, "only the first part") {
+		t.Errorf("long text: %s %d %q", r.State, len(r.Text), r.Note)
+	}
+	// Cut part way through a character, the text stays valid UTF-8.
+	accents := []byte(strings.Repeat("ë", 1000))
+	r = ExtractWithLimits(context.Background(), bytes.NewReader(accents), int64(len(accents)), Text, lim)
+	if !utf8.ValidString(r.Text) || len(r.Text) > 1000 {
+		t.Errorf("cut accents: %d valid %v", len(r.Text), utf8.ValidString(r.Text))
+	}
+	// Many pages, each within the limit: the PDF stops at the text limit.
+	pdf := letterPDF(t, nil)
+	lim.Text = 100
+	r = ExtractWithLimits(context.Background(), bytes.NewReader(pdf), int64(len(pdf)), "", lim)
+	if r.State != Searchable || len(r.Text) > 100 || !strings.HasPrefix(r.Text, "Dear Zoë") {
+		t.Errorf("PDF text limit: %s %d %q", r.State, len(r.Text), r.Text)
+	}
+	lim = DefaultLimits
+	lim.Ops = 10
+	r = ExtractWithLimits(context.Background(), bytes.NewReader(pdf), int64(len(pdf)), "", lim)
+	if r.State != NotSearchable {
+		t.Errorf("PDF over the operations limit: %s %q", r.State, r.Text)
+	}
+}
+
+// slowReader takes a long time over every read, like a parser stuck on
+// a hostile file.
+type slowReader struct{ b []byte }
+
+func (s slowReader) ReadAt(p []byte, off int64) (int, error) {
+	time.Sleep(50 * time.Millisecond)
+	return bytes.NewReader(s.b).ReadAt(p, off)
+}
+
+// panicReader makes the parser panic, as a bug in it would.
+type panicReader struct{}
+
+func (panicReader) ReadAt(p []byte, off int64) (int, error) {
+	if off == 0 {
+		copy(p, "%PDF-1.4\n")
+		return min(len(p), 9), nil
+	}
+	panic("parser bug")
+}
+
+func TestDoctextNeverHangsOrCrashes(t *testing.T) {
+	pdf := letterPDF(t, nil)
+	lim := DefaultLimits
+	lim.Time = 200 * time.Millisecond
+	start := time.Now()
+	r := ExtractWithLimits(context.Background(), slowReader{pdf}, int64(len(pdf)), PDF, lim)
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("slow file took %v, limit 200ms", took)
+	}
+	if r.State != NotSearchable || !strings.Contains(r.Note, "too long") {
+		t.Errorf("slow file: %s %q", r.State, r.Note)
+	}
+	r = ExtractWithLimits(context.Background(), panicReader{}, 1000, PDF, DefaultLimits)
+	if r.State != NotSearchable || !strings.Contains(r.Note, "damaged") {
+		t.Errorf("parser panic: %s %q", r.State, r.Note)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r = Extract(ctx, bytes.NewReader(pdf), int64(len(pdf)), PDF)
+	if r.State == Searchable {
+		t.Errorf("cancelled: %s", r.State)
+	}
+}
+
+func TestDoctextDecodeText(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":                "plain",
+		"\xef\xbb\xbfbom":      "bom",
+		"caf\xe9":              "café", // Latin-1, not a cut-off UTF-8 character
+		"Zo\xc3\xab":           "Zoë",
+		"\xfe\xff\x00Z\x00o":   "Zo",
+		"\x80\x85\x91\x92\x96": "€…‘’–",
+	} {
+		if got := DecodeText([]byte(in)); got != want {
+			t.Errorf("DecodeText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,205 @@
+package doctext
+
+import (
+	"bufio"
+	"context"
+	"encoding/base64"
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"net/textproto"
+	"strings"
+)
+
+// maxMailDepth and maxMailParts bound how deeply nested and how many
+// parts of an e-mail are read.
+const (
+	maxMailDepth = 8
+	maxMailParts = 200
+)
+
+// emailText reads an e-mail message (.eml): its subject, sender,
+// recipients and date, then the words of its text/plain parts (HTML
+// parts when a message has no plain text), decoding quoted-printable and
+// base64 and the common character sets.
+func emailText(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (string, error) {
+	in := &countingReader{r: io.LimitReader(io.NewSectionReader(r, 0, size), lim.Inflate+1)}
+	msg, err := mail.ReadMessage(bufio.NewReader(in))
+	if err != nil {
+		return "", err
+	}
+	out := &limitedBuilder{limit: lim.Text}
+	dec := &mime.WordDecoder{CharsetReader: charsetReader}
+	for _, h := range []string{"Subject", "From", "To", "Cc", "Date"} {
+		v := msg.Header.Get(h)
+		if v == "" {
+			continue
+		}
+		if d, err := dec.DecodeHeader(v); err == nil {
+			v = d
+		}
+		if err := out.add(h + ": " + v + "\n"); err != nil {
+			return out.String(), err
+		}
+	}
+	out.add("\n")
+	m := &mailReader{ctx: ctx, out: out, in: in, lim: lim}
+	err = m.part(textproto.MIMEHeader(msg.Header), msg.Body, 0)
+	if in.n > lim.Inflate {
+		return out.String(), errBomb
+	}
+	return out.String(), err
+}
+
+type mailReader struct {
+	ctx   context.Context
+	out   *limitedBuilder
+	in    *countingReader
+	lim   Limits
+	parts int
+}
+
+// part reads one MIME part and, for multipart parts, the parts inside it.
+func (m *mailReader) part(h textproto.MIMEHeader, body io.Reader, depth int) error {
+	if err := m.ctx.Err(); err != nil {
+		return err
+	}
+	m.parts++
+	if depth > maxMailDepth || m.parts > maxMailParts {
+		return nil
+	}
+	ct, params, err := mime.ParseMediaType(h.Get("Content-Type"))
+	if err != nil {
+		ct, params = "text/plain", map[string]string{}
+	}
+	switch {
+	case strings.HasPrefix(ct, "multipart/"):
+		return m.multipart(ct, params["boundary"], body, depth)
+	case ct == "message/rfc822":
+		msg, err := mail.ReadMessage(bufio.NewReader(decodeTransfer(h, body)))
+		if err != nil {
+			return nil
+		}
+		if s := msg.Header.Get("Subject"); s != "" {
+			if err := m.out.add("\nSubject: " + s + "\n"); err != nil {
+				return err
+			}
+		}
+		return m.part(textproto.MIMEHeader(msg.Header), msg.Body, depth+1)
+	case ct == "text/plain", ct == "text/html":
+		b, err := io.ReadAll(io.LimitReader(decodeTransfer(h, body), int64(m.lim.Text)+1))
+		if err != nil && m.in.n > m.lim.Inflate {
+			return errBomb
+		}
+		text := decodeCharset(b, params["charset"])
+		if ct == "text/html" {
+			text = StripHTML(text)
+		}
+		return m.out.add(text + "\n")
+	}
+	return nil // attachments such as pictures have no text to read
+}
+
+// multipart reads the parts of a multipart body. Of the alternatives in
+// multipart/alternative it reads the plain text one when there is one.
+func (m *mailReader) multipart(ct, boundary string, body io.Reader, depth int) error {
+	if boundary == "" {
+		return nil
+	}
+	mr := multipart.NewReader(body, boundary)
+	type alt struct {
+		h    textproto.MIMEHeader
+		body []byte
+	}
+	var alts []alt
+	for {
+		p, err := mr.NextRawPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if m.in.n > m.lim.Inflate {
+				return errBomb
+			}
+			return nil // a damaged ending: keep what was read
+		}
+		if ct != "multipart/alternative" {
+			if err := m.part(p.Header, p, depth+1); err != nil {
+				return err
+			}
+			continue
+		}
+		b, err := io.ReadAll(io.LimitReader(p, m.lim.Inflate))
+		if err != nil {
+			return nil
+		}
+		alts = append(alts, alt{p.Header, b})
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	best := alts[0]
+	for _, a := range alts {
+		if t, _, _ := mime.ParseMediaType(a.h.Get("Content-Type")); t == "text/plain" {
+			best = a
+			break
+		}
+	}
+	return m.part(best.h, strings.NewReader(string(best.body)), depth+1)
+}
+
+// decodeTransfer undoes a part's Content-Transfer-Encoding.
+func decodeTransfer(h textproto.MIMEHeader, body io.Reader) io.Reader {
+	switch strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding"))) {
+	case "quoted-printable":
+		return quotedprintable.NewReader(body)
+	case "base64":
+		return base64.NewDecoder(base64.StdEncoding, &base64Cleaner{r: body})
+	}
+	return body
+}
+
+// base64Cleaner drops the spaces and other stray characters some mailers
+// leave in base64 bodies (the decoder itself skips line breaks).
+type base64Cleaner struct{ r io.Reader }
+
+func (c *base64Cleaner) Read(p []byte) (int, error) {
+	for {
+		n, err := c.r.Read(p)
+		j := 0
+		for _, b := range p[:n] {
+			if 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '+' || b == '/' || b == '=' {
+				p[j] = b
+				j++
+			}
+		}
+		if j > 0 || n == 0 || err != nil {
+			return j, err
+		}
+	}
+}
+
+// decodeCharset turns text in the named character set into a string.
+func decodeCharset(b []byte, charset string) string {
+	switch strings.ToLower(strings.TrimSpace(charset)) {
+	case "iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "cp1252":
+		return decodeWindows1252(b)
+	}
+	return DecodeText(b)
+}
+
+// charsetReader lets mime.WordDecoder read Latin-1 and Windows-1252 headers.
+func charsetReader(charset string, input io.Reader) (io.Reader, error) {
+	switch strings.ToLower(charset) {
+	case "iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "cp1252":
+		b, err := io.ReadAll(io.LimitReader(input, 1<<20))
+		if err != nil {
+			return nil, err
+		}
+		return strings.NewReader(decodeWindows1252(b)), nil
+	}
+	return nil, errors.New("unknown character set " + charset)
+}
