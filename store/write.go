@@ -65,6 +65,9 @@ func (t *Tx) set(table, id, field string, value any) error {
 	if id == "" {
 		return fmt.Errorf("store: %s record without an ID", table)
 	}
+	if err := t.allowed(table); err != nil {
+		return err
+	}
 	value = normalise(value)
 	// table and field are checked against the schema above, so building
 	// the statement from them cannot inject SQL.

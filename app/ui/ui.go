@@ -78,6 +78,7 @@ func New(fa fyne.App, a *app.App) *UI {
 		u.win.Close()
 	})
 	u.watch()
+	u.startSharing()
 	if _, has, _ := a.Profile(u.ctx); has {
 		u.show("home")
 	} else {
@@ -161,8 +162,8 @@ func (u *UI) frame() fyne.CanvasObject {
 		nav.Add(b)
 	}
 	statusBar := container.NewHBox(u.statusIcon, u.status)
-	u.frameObj = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar),
-		container.NewHBox(nav, widget.NewSeparator()), nil, u.body)
+	u.frameObj = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar, u.sharingStatusBar()),
+		container.NewHBox(container.NewVScroll(nav), widget.NewSeparator()), nil, u.body)
 	return u.frameObj
 }
 
@@ -207,6 +208,7 @@ func (u *UI) flushAll() {
 // Close saves what is pending and stops listening to the data folder.
 func (u *UI) Close() {
 	u.flushAll()
+	u.stopSharing()
 	if u.stopWatch != nil {
 		u.stopWatch()
 	}

@@ -48,6 +48,8 @@ func (u *UI) showWelcome() {
 		widget.NewSeparator(),
 		w.restore,
 		para("Moving to a new computer? Bring back everything from a backup file."),
+		button("Join someone's plan", theme.LoginIcon(), false, func() { u.show("sharing") }),
+		para("Helping someone with their plan? Type the invite code they gave you."),
 	)
 	u.win.SetContent(container.NewVScroll(container.NewPadded(content)))
 	u.win.Canvas().Focus(w.start)

@@ -1,0 +1,38 @@
+package sync
+
+// safetyWords are 256 plain, concrete words that are easy to say and
+// hard to mishear, for safety phrases.
+var safetyWords = [256]string{
+	"apple", "arrow", "badge", "baker", "bamboo", "banana", "barn", "basket",
+	"beach", "bean", "bear", "bee", "bell", "berry", "bike", "bird",
+	"biscuit", "blanket", "boat", "bonnet", "book", "boot", "bottle", "bread",
+	"brick", "bridge", "brush", "bucket", "butter", "button", "cabin", "cake",
+	"camel", "candle", "canoe", "cap", "carrot", "castle", "cat", "cave",
+	"chair", "chalk", "cheese", "cherry", "chess", "chimney", "circle", "clock",
+	"cloud", "coat", "cobweb", "coconut", "coin", "comet", "cookie", "copper",
+	"corn", "cottage", "cow", "crab", "crane", "crayon", "cricket", "crown",
+	"cup", "daisy", "desk", "dolphin", "donkey", "door", "dragon", "drum",
+	"duck", "eagle", "egg", "elbow", "engine", "fairy", "feather", "fence",
+	"fern", "ferry", "fig", "fish", "flag", "flute", "fork", "fox",
+	"frog", "garden", "gate", "giraffe", "glove", "goat", "grape", "guitar",
+	"hammer", "harbour", "harp", "hat", "hedge", "helmet", "hen", "hill",
+	"honey", "horse", "house", "igloo", "island", "jacket", "jam", "jelly",
+	"jigsaw", "kettle", "key", "kite", "kitten", "ladder", "lake", "lamb",
+	"lamp", "lemon", "letter", "lily", "lion", "lock", "lorry", "magnet",
+	"mango", "maple", "marble", "meadow", "melon", "mirror", "mitten", "monkey",
+	"moon", "moss", "mouse", "mug", "mushroom", "needle", "nest", "noodle",
+	"oak", "oar", "ocean", "olive", "onion", "orange", "otter", "owl",
+	"paddle", "panda", "parrot", "peach", "pear", "pebble", "pencil", "penguin",
+	"pepper", "piano", "pickle", "pigeon", "pillow", "pine", "planet", "plum",
+	"pocket", "pony", "poppy", "potato", "pumpkin", "puppy", "quilt", "rabbit",
+	"radio", "rainbow", "raven", "ribbon", "river", "robin", "rocket", "rose",
+	"ruler", "saddle", "sailor", "salmon", "sandal", "scarf", "seal", "shell",
+	"sheep", "ship", "shoe", "silver", "snail", "sock", "spoon", "squirrel",
+	"star", "stone", "sugar", "sun", "swan", "table", "teapot", "tiger",
+	"toast", "tomato", "torch", "tortoise", "towel", "tower", "tractor", "train",
+	"tree", "trumpet", "tulip", "turnip", "umbrella", "valley", "van", "violin",
+	"wagon", "walnut", "whale", "wheel", "whistle", "willow", "window", "wolf",
+	"wool", "yacht", "yogurt", "zebra", "acorn", "anchor", "apron", "beetle",
+	"blossom", "bowl", "cactus", "canal", "cloak", "compass", "daffodil", "dove",
+	"forest", "fountain", "gravy", "hazel", "heron", "iron", "ivy", "jug",
+}
