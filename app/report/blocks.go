@@ -180,6 +180,8 @@ type Fact struct {
 }
 
 // Facts is a list of labels, in bold, with their values beside them.
+// Every list of facts in a document but the cover's lines its values up
+// in one column, wide enough for the longest label.
 type Facts struct {
 	Items []Fact
 }
@@ -191,19 +193,48 @@ func (f Facts) layout(l *layout) error {
 		return nil
 	}
 	l.begin(l.st.body * 0.75)
-	l.facts(f.Items)
+	l.facts(f.Items, l.factsLabelW)
 	return nil
 }
 
-// facts lays out label and value pairs in two columns.
-func (l *layout) facts(items []Fact) {
-	lh := l.st.line()
+// startHeight keeps a heading above with the first two facts, or as
+// much of them as a third of a page holds.
+func (f Facts) startHeight(l *layout, _ int) float64 {
+	labelW := l.factsLabelW
+	h := 0.0
+	for i, it := range f.Items[:min(len(f.Items), 2)] {
+		if i > 0 {
+			h += l.st.line() * 0.35
+		}
+		h += float64(l.factLines(it, labelW)) * l.st.line()
+	}
+	return l.st.body*0.75 + min(h, l.full()/3)
+}
+
+// factLabelWidth returns the width of the label column of a list of
+// facts: wide enough for the longest label, between a quarter and two
+// fifths of the text column.
+func (l *layout) factLabelWidth(items []Fact) float64 {
 	w := l.st.contentW()
 	labelW := 0.0
 	for _, it := range items {
 		labelW = max(labelW, l.fs.width(bold, l.st.body, l.fs.clean(it.Label)))
 	}
-	labelW = min(max(labelW+l.st.body*1.5, w*0.25), w*0.4)
+	return min(max(labelW+l.st.body*1.5, w*0.25), w*0.4)
+}
+
+// factLines returns the number of lines one fact takes.
+func (l *layout) factLines(it Fact, labelW float64) int {
+	labels := l.wrap(bold, l.st.body, it.Label, labelW-l.st.body)
+	values := l.wrap(regular, l.st.body, it.Value, l.st.contentW()-labelW)
+	return max(len(labels), len(values))
+}
+
+// facts lays out label and value pairs in two columns, the labels
+// labelW wide.
+func (l *layout) facts(items []Fact, labelW float64) {
+	lh := l.st.line()
+	w := l.st.contentW()
 	for i, it := range items {
 		labels := l.wrap(bold, l.st.body, it.Label, labelW-l.st.body)
 		values := l.wrap(regular, l.st.body, it.Value, w-labelW)

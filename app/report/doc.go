@@ -2,11 +2,20 @@
 // such as the support plan, the assessment preparation pack and the
 // budget statement.
 //
-// A [Document] is a list of blocks: a [Cover], [Contents], [Heading],
-// [Paragraph], [Bullets], [Facts], [Table], [StillToWrite], [Signature]
-// and [PageBreak]. [Document.Render] lays them out on A4 pages and writes
-// the PDF to an io.Writer; [Document.WriteFile] saves it to a path
-// atomically, with errors in plain English.
+// The three documents are pure functions of plain values, so the app,
+// the command line and the tests all make the same PDF from the same
+// data: [PlanDocument] makes the support plan from a [Plan],
+// [AssessmentDocument] the assessment preparation pack from an
+// [Assessment], and [StatementDocument] the budget statement from a
+// [Statement], whose figures are a budget.Return, so the PDF always shows
+// the same numbers as the CSV monitoring return. Each returns a Document;
+// set its Generated date and LargePrint before rendering it.
+//
+// A [Document] is a list of blocks: a [Cover] or a [Banner], [Contents],
+// [Heading], [Paragraph], [Bullets], [Facts], [Table], [StillToWrite],
+// [Signature] and [PageBreak]. [Document.Render] lays them out on A4
+// pages and writes the PDF to an io.Writer; [Document.WriteFile] saves it
+// to a path atomically, with errors in plain English.
 //
 // The documents are made to be read by everyone. The text is black on
 // white in Noto Sans, embedded in the PDF, with body text at 12 point and

@@ -53,12 +53,17 @@ func (d *Document) layout(fs *fontSet) (*layout, error) {
 	if l.title == "" {
 		l.title = "Untitled document"
 	}
+	var facts []Fact
 	for _, b := range d.Blocks {
 		if b == nil {
 			return nil, fmt.Errorf("document %q: a block is nil", d.Title)
 		}
 		l.heads = append(l.heads, b.headings(l)...)
+		if f, ok := b.(Facts); ok {
+			facts = append(facts, f.Items...)
+		}
 	}
+	l.factsLabelW = l.factLabelWidth(facts)
 	l.tables = make(map[int]*tableGeometry)
 	for i, b := range d.Blocks {
 		l.block, l.keep = i, l.startHeight(d.Blocks, i+1)

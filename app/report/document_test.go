@@ -384,12 +384,19 @@ func TestTableHeaderNeverAlone(t *testing.T) {
 
 func TestLayoutInvariants(t *testing.T) {
 	fs := mustFonts(t)
-	for name, d := range map[string]*Document{
+	docs := map[string]*Document{
 		"sample":       sampleDocument(false),
 		"large sample": sampleDocument(true),
 		"long":         longDocument(20, 300),
 		"odd":          oddDocument(),
-	} {
+	}
+	for _, large := range []bool{false, true} {
+		for name, d := range sampleDocs(t) {
+			d.LargePrint = large
+			docs[fmt.Sprintf("%s large=%v", name, large)] = d
+		}
+	}
+	for name, d := range docs {
 		l, err := d.layout(fs)
 		if err != nil {
 			t.Fatal(err)
@@ -398,6 +405,9 @@ func TestLayoutInvariants(t *testing.T) {
 			for i, o := range p.ops {
 				if o.kind == opText && (o.y > l.st.bottom() || o.y < l.st.top()) {
 					t.Errorf("%s page %d: %q at y=%.1f is outside the content area", name, n+1, o.text, o.y)
+				}
+				if o.kind == opText && (o.x < l.st.left()-0.01 || o.x+fs.width(o.style, o.size, o.text) > l.st.right()+0.01) {
+					t.Errorf("%s page %d: %q at x=%.1f runs outside the text column", name, n+1, o.text, o.x)
 				}
 				if o.kind != opBookmark || p.cover {
 					continue

@@ -50,10 +50,21 @@ func dump(t *testing.T, d *Document) string {
 // in testdata, to catch layout regressions. After a deliberate change,
 // look at the rendered pages and run "go test ./app/report -update".
 func TestGoldenLayout(t *testing.T) {
-	for name, d := range map[string]*Document{
+	docs := map[string]*Document{
 		"sample.golden":       sampleDocument(false),
 		"sample-large.golden": sampleDocument(true),
-	} {
+	}
+	// The three real documents, from the sample inputs, in both sizes.
+	for _, large := range []bool{false, true} {
+		for name, d := range sampleDocs(t) {
+			d.LargePrint = large
+			if large {
+				name += "-large"
+			}
+			docs[name+".golden"] = d
+		}
+	}
+	for name, d := range docs {
 		got := dump(t, d)
 		path := filepath.Join("testdata", name)
 		if *update {

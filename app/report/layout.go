@@ -72,6 +72,8 @@ type layout struct {
 	// tables caches the measured geometry of tables by block index, so a
 	// table is measured once though its start height is asked for first.
 	tables map[int]*tableGeometry
+	// factsLabelW is the width of the label column of every Facts block.
+	factsLabelW float64
 }
 
 // keeper is a block that knows how much of its start must stay with a

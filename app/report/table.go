@@ -211,7 +211,9 @@ func (t Table) widths(l *layout, padX float64) []float64 {
 	n := len(t.Columns)
 	least := make([]float64, n) // width the longest word needs
 	measure := func(s fontStyle, i int, cell string) {
-		for word := range strings.FieldsSeq(l.fs.clean(cell)) {
+		// Words as wrap breaks them: at spaces and line breaks only, so
+		// a no-break space holds a date or an amount together.
+		for word := range strings.FieldsFuncSeq(l.fs.clean(cell), isBreak) {
 			least[i] = max(least[i], l.fs.width(s, l.st.body, word))
 		}
 	}
@@ -261,6 +263,9 @@ func (t Table) widths(l *layout, padX float64) []float64 {
 		}
 	}
 }
+
+// isBreak reports whether wrap may break a line at r.
+func isBreak(r rune) bool { return r == ' ' || r == '\n' }
 
 func colWeight(c Column) float64 {
 	if c.Width == 0 {
