@@ -34,8 +34,10 @@ func (u *UI) homeScreen() fyne.CanvasObject {
 	for _, s := range steps {
 		s := s
 		label := "Go to " + u.screenLabel(s.Screen)
+		title := widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
 		box.Add(widget.NewCard("", "", container.NewVBox(
-			widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			title,
 			para(s.Why),
 			container.NewHBox(button(label, theme.NavigateNextIcon(), false, func() { u.show(s.Screen) })),
 		)))
@@ -98,8 +100,10 @@ func (u *UI) exampleBanner() fyne.CanvasObject {
 				u.showStartForm()
 			}, u.win)
 	})
+	title := widget.NewLabelWithStyle("You are looking at example data", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
 	return widget.NewCard("", "", container.NewVBox(
-		widget.NewLabelWithStyle("You are looking at example data", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		title,
 		para("Zoë Ó Briain is not a real person. Look around and try things: nothing here is kept when you start your own plan."),
 		container.NewHBox(start),
 	))

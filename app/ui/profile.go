@@ -14,7 +14,7 @@ import (
 
 // profileForm holds the About me screen's controls.
 type profileForm struct {
-	entries map[string]*widget.Entry
+	entries map[string]*textBox
 	saver   *autosaver
 	people  *fyne.Container
 	undo    *fyne.Container
@@ -28,7 +28,7 @@ func (u *UI) profileScreen() fyne.CanvasObject {
 	if err != nil {
 		return para("OwnPlan could not read your details: " + err.Error())
 	}
-	f := &profileForm{entries: map[string]*widget.Entry{}}
+	f := &profileForm{entries: map[string]*textBox{}}
 	u.profile = f
 	f.saver = u.newSaver(func() func() error {
 		next := p
@@ -45,16 +45,12 @@ func (u *UI) profileScreen() fyne.CanvasObject {
 	form := container.NewVBox()
 	for _, fld := range store.ProfileFields {
 		fld := fld
-		var e *widget.Entry
+		rows := 1
 		if fld.Long {
-			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
-			e.SetMinRowsVisible(3)
-		} else {
-			e = widget.NewEntry()
+			rows = 3
 		}
 		v, _ := p.Get(fld.Key)
-		e.SetText(v)
+		e := u.newTextBox(v, "", rows)
 		e.Validator = func(s string) error {
 			if fld.Key == "name" && strings.TrimSpace(s) == "" {
 				return fmt.Errorf("please give a name; it can be just a first name")
@@ -64,7 +60,7 @@ func (u *UI) profileScreen() fyne.CanvasObject {
 		}
 		e.OnChanged = func(string) { f.saver.changed() }
 		f.entries[fld.Key] = e
-		form.Add(field(fld.Label, fld.Hint, e))
+		form.Add(fieldFor(fld.Label, fld.Hint, e, &e.Entry))
 	}
 	f.people = container.NewVBox()
 	f.undo = container.NewVBox()
@@ -103,17 +99,15 @@ func (u *UI) fillPeople(f *profileForm) {
 // personCard edits one person who matters.
 type personCard struct {
 	card                              *widget.Card
-	name, relationship, contact, note *widget.Entry
+	name, relationship, contact, note *textBox
 	remove                            *widget.Button
 	saver                             *autosaver
 }
 
 func (u *UI) newPersonCard(f *profileForm, p store.Person) *personCard {
 	c := &personCard{}
-	entry := func(v, placeholder string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetText(v)
-		e.SetPlaceHolder(placeholder)
+	entry := func(v, placeholder string) *textBox {
+		e := u.newTextBox(v, placeholder, 1)
 		e.OnChanged = func(string) { c.saver.changed() }
 		return e
 	}
@@ -148,10 +142,10 @@ func (u *UI) newPersonCard(f *profileForm, p store.Person) *personCard {
 		u.offerUndo(f, id, c.name.Text)
 	})
 	c.card = widget.NewCard("", "", container.NewVBox(
-		field("Name", "", c.name),
-		field("Who they are to me", "", c.relationship),
-		field("Contact", "", c.contact),
-		field("Notes", "", c.note),
+		fieldFor("Name", "", c.name, &c.name.Entry),
+		fieldFor("Who they are to me", "", c.relationship, &c.relationship.Entry),
+		fieldFor("Contact", "", c.contact, &c.contact.Entry),
+		fieldFor("Notes", "", c.note, &c.note.Entry),
 		container.NewHBox(c.remove),
 	))
 	f.cards = append(f.cards, c)

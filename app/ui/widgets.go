@@ -44,11 +44,17 @@ func button(label string, icon fyne.Resource, important bool, tapped func()) *wi
 // When the entry has a validator, the reason a value is not accepted
 // appears under it in plain words.
 func field(label, hint string, e *widget.Entry) fyne.CanvasObject {
+	return fieldFor(label, hint, e, e)
+}
+
+// fieldFor is field for an input that extends an Entry (a textBox): input
+// is laid out, e is the Entry whose validation is shown.
+func fieldFor(label, hint string, input fyne.CanvasObject, e *widget.Entry) fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if hint != "" {
 		box.Add(para(hint))
 	}
-	box.Add(e)
+	box.Add(input)
 	if e.Validator != nil {
 		problem := para("")
 		problem.Importance = widget.DangerImportance
