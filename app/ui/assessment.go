@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	registerScreen(screenDef{key: "assessment", label: "Assessment", icon: theme.QuestionIcon(), order: 40, key1: fyne.Key4, build: (*UI).assessmentScreen})
+	registerScreen(screenDef{key: "assessment", label: "Assessment", icon: theme.QuestionIcon, order: 40, key1: fyne.Key4, build: (*UI).assessmentScreen})
 }
 
 // The panes of the Assessment screen that are not outcomes.

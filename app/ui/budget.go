@@ -17,7 +17,7 @@ import (
 )
 
 func init() {
-	registerScreen(screenDef{key: "budget", label: "Budget", icon: budgetIcon, order: 50, key1: fyne.Key5, build: (*UI).budgetScreen})
+	registerScreen(screenDef{key: "budget", label: "Budget", icon: func() fyne.Resource { return budgetIcon }, order: 50, key1: fyne.Key5, build: (*UI).budgetScreen})
 	homeParts = append(homeParts, budgetHomePart)
 }
 
@@ -196,7 +196,7 @@ func (v *budgetView) overview() fyne.CanvasObject {
 	return container.NewVBox(
 		heading("My budget"),
 		v.summary,
-		u.buttonRows(v.importB, add, v.returnB, v.planBtn, v.setupBtn),
+		u.buttonRows(v.importB, add, v.returnB, u.exportButton("statement"), v.planBtn, v.setupBtn),
 		widget.NewSeparator(),
 		subheading("Spending against my plan"),
 		v.chart,

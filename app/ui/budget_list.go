@@ -36,7 +36,8 @@ type txList struct {
 	list   *widget.List
 
 	all      []store.BudgetTransaction // oldest first, as read
-	shown    []store.BudgetTransaction // newest first, filtered
+	shown    []int                     // indexes into all: newest first, filtered
+	hay      []string                  // what search looks in, per payment, made at the first search
 	cats     []app.BudgetCategory
 	names    map[string]string
 	selected string // the chosen payment's ID
@@ -55,14 +56,14 @@ func newTxList(v *budgetView) *txList {
 		newTxRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(l.shown) {
-				fillTxRow(o, l.shown[id], l.names)
+				fillTxRow(o, l.at(id), l.names)
 			}
 		},
 	)
 	l.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(l.shown) {
-			l.selected = l.shown[id].ID
-			v.showPayment(l.shown[id])
+			l.selected = l.at(id).ID
+			v.showPayment(l.at(id))
 		}
 	}
 	help := para("Use the arrow keys to move through the payments, and Space to open one to change it, split it, mark it as checked or delete it.")
@@ -140,10 +141,13 @@ func nameOf(key string, names map[string]string) string {
 	return key
 }
 
+// at returns the payment shown in row i.
+func (l *txList) at(i int) store.BudgetTransaction { return l.all[l.shown[i]] }
+
 // setData shows newly read payments, keeping the search, the filter and
 // the chosen payment.
 func (l *txList) setData(txs []store.BudgetTransaction, cats []app.BudgetCategory) {
-	l.all, l.cats = txs, cats
+	l.all, l.cats, l.hay = txs, cats, nil
 	l.names = map[string]string{}
 	opts := []string{filterAll, filterUncategorise, filterUnchecked, filterOut, filterIn}
 	for _, c := range cats {
@@ -170,19 +174,19 @@ func (l *txList) apply() {
 	l.shown = l.shown[:0]
 	var in, out int64
 	for i := len(l.all) - 1; i >= 0; i-- {
-		t := l.all[i]
+		t := &l.all[i]
 		switch {
 		case f == filterUncategorise && len(t.Splits) > 0,
 			f == filterUnchecked && t.Reconciled,
 			f == filterIn && t.Amount < 0,
 			f == filterOut && t.Amount > 0,
-			catKey != "" && !inCategory(t, catKey):
+			catKey != "" && !inCategory(*t, catKey):
 			continue
 		}
-		if len(words) > 0 && !txMatches(t, words, l.names) {
+		if len(words) > 0 && !l.matches(i, words) {
 			continue
 		}
-		l.shown = append(l.shown, t)
+		l.shown = append(l.shown, i)
 		if t.Amount > 0 {
 			in += t.Amount
 		} else {
@@ -198,8 +202,8 @@ func (l *txList) apply() {
 	l.list.Refresh()
 	// Keep the payment chosen last in view, for someone coming back to
 	// the list.
-	for i, t := range l.shown {
-		if t.ID == l.selected {
+	for i, j := range l.shown {
+		if l.all[j].ID == l.selected {
 			l.list.ScrollTo(i)
 		}
 	}
@@ -214,9 +218,16 @@ func inCategory(t store.BudgetTransaction, key string) bool {
 	return false
 }
 
-func txMatches(t store.BudgetTransaction, words []string, names map[string]string) bool {
-	hay := strings.ToLower(strings.Join([]string{t.Payee, t.Note, t.Reference, money.Format(t.Amount), money.Plain(t.Amount),
-		categoryText(t, names), app.HumanDate(t.Date), t.Date.String()}, " "))
+// matches reports whether payment i has all the words.
+func (l *txList) matches(i int, words []string) bool {
+	if l.hay == nil {
+		l.hay = make([]string, len(l.all))
+		for j, t := range l.all {
+			l.hay[j] = strings.ToLower(strings.Join([]string{t.Payee, t.Note, t.Reference, money.Format(t.Amount), money.Plain(t.Amount),
+				categoryText(t, l.names), app.HumanDate(t.Date), t.Date.String()}, " "))
+		}
+	}
+	hay := l.hay[i]
 	for _, w := range words {
 		if !strings.Contains(hay, w) {
 			return false

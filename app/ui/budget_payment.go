@@ -163,6 +163,10 @@ func (v *budgetView) showPayment(t store.BudgetTransaction) {
 		intro = "For a payment the bank has not shown yet, or one paid in cash. When you import a statement that shows it, OwnPlan marks it as checked instead of adding it twice."
 	}
 	back := v.backButton()
+	receipts := fyne.CanvasObject(container.NewVBox())
+	if !isNew {
+		receipts = u.evidenceFor("transaction", t.ID)
+	}
 	v.showPage("payment", container.NewVBox(
 		container.NewHBox(back),
 		heading(title),
@@ -177,6 +181,7 @@ func (v *budgetView) showPayment(t store.BudgetTransaction) {
 		labelled("Checked against a bank statement?", "Tick it once you have seen this payment on a statement.", f.checked),
 		f.problem,
 		f.others,
+		receipts,
 		actions,
 	))
 	// Not an entry: the Space that opened the page would be typed into it.

@@ -170,7 +170,7 @@ func TestBudgetPaymentsByKeyboardWithUndo(t *testing.T) {
 	all := len(l.shown)
 	// Search narrows the list; the filter shows what is not categorised.
 	test.Type(l.search, "amazon")
-	if len(l.shown) != 1 || l.shown[0].Payee != "AMAZON MKTPLACE PMTS" {
+	if len(l.shown) != 1 || l.at(0).Payee != "AMAZON MKTPLACE PMTS" {
 		t.Fatalf("search for amazon shows %d", len(l.shown))
 	}
 	l.search.SetText("")
@@ -186,7 +186,7 @@ func TestBudgetPaymentsByKeyboardWithUndo(t *testing.T) {
 	// Open the newest payment with the keyboard: focus the list, Space.
 	c := u.win.Canvas()
 	c.Focus(l.list)
-	newest := l.shown[0]
+	newest := l.at(0)
 	press(u, fyne.KeySpace)
 	f := v.txForm
 	if v.page != "payment" || f == nil || f.payee.Text != newest.Payee {
@@ -281,7 +281,7 @@ func TestBudgetAddChangeAndSplitAPayment(t *testing.T) {
 
 	// Split a taxi between transport and other.
 	v.list.search.SetText("to the GP")
-	taxi := v.list.shown[0]
+	taxi := v.list.at(0)
 	v.list.list.Select(0)
 	if taxi.Amount != -1800 {
 		t.Fatalf("the taxi to the GP is %+v", taxi)
@@ -495,6 +495,37 @@ func BenchmarkBudgetListFirstScreen50k(b *testing.B) {
 		u.win.SetContent(l.box)
 		l.setData(txs, cats)
 		test.WidgetRenderer(l.list).Layout(l.list.Size())
+	}
+}
+
+// BenchmarkBudgetListSearch50k measures a keystroke in the search box
+// over 50,000 payments, after the first.
+func BenchmarkBudgetListSearch50k(b *testing.B) {
+	syncBackground(b)
+	fa := test.NewTempApp(b)
+	a, err := app.Open(context.Background(), filepath.Join(b.TempDir(), "d"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	u := New(fa, a)
+	defer u.Close()
+	txs := make([]store.BudgetTransaction, 50_000)
+	for i := range txs {
+		txs[i] = store.BudgetTransaction{ID: fmt.Sprint(i), Date: store.NewDate(2026, 4, 1).AddDays(i / 150), Amount: -int64(100 + i%5000),
+			Payee: fmt.Sprintf("PAYEE %d", i%300)}
+	}
+	cats, _ := a.BudgetCategories(context.Background())
+	l := newTxList(&budgetView{u: u})
+	u.win.SetContent(l.box)
+	l.setData(txs, cats)
+	l.search.SetText("payee 12")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		l.search.SetText(fmt.Sprint("payee ", i%300))
+		if len(l.shown) == 0 {
+			b.Fatal("nothing found")
+		}
 	}
 }
 

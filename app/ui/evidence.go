@@ -18,7 +18,7 @@ import (
 )
 
 func init() {
-	registerScreen(screenDef{key: "evidence", label: "Evidence", icon: evidenceIcon, order: 60, key1: fyne.Key6,
+	registerScreen(screenDef{key: "evidence", label: "Evidence", icon: func() fyne.Resource { return evidenceIcon }, order: 60, key1: fyne.Key6,
 		build: (*UI).evidenceScreen})
 	homeParts = append(homeParts, evidenceSummary)
 }

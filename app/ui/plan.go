@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	registerScreen(screenDef{key: "plan", label: "My plan", icon: theme.DocumentIcon(), order: 30, key1: fyne.Key3, build: (*UI).planScreen})
+	registerScreen(screenDef{key: "plan", label: "My plan", icon: theme.DocumentIcon, order: 30, key1: fyne.Key3, build: (*UI).planScreen})
 	homeParts = append(homeParts, planSummary)
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	registerScreen(screenDef{key: "sharing", label: "Sharing", icon: theme.MailForwardIcon(), order: 70, key1: fyne.Key7, build: (*UI).sharingScreen})
+	registerScreen(screenDef{key: "sharing", label: "Sharing", icon: theme.MailForwardIcon, order: 70, key1: fyne.Key7, build: (*UI).sharingScreen})
 }
 
 // sharingView is the Sharing screen: the sync status, who the plan is

@@ -156,7 +156,7 @@ func (u *UI) frame() fyne.CanvasObject {
 	nav := container.NewVBox()
 	for _, s := range u.screens {
 		s := s
-		b := widget.NewButtonWithIcon(s.label, s.icon, func() { u.show(s.key) })
+		b := widget.NewButtonWithIcon(s.label, s.icon(), func() { u.show(s.key) })
 		b.Alignment = widget.ButtonAlignLeading
 		u.navButtons[s.key] = b
 		nav.Add(b)
