@@ -23,7 +23,7 @@ test:
 	 if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; \
 	 echo "== go vet"; "$$gobin" vet ./...; \
 	 echo "== staticcheck"; "$$gobin" run $(STATICCHECK) ./...; \
-	 echo "== go test -race"; "$$gobin" test -race -count=1 ./...
+	 echo "== go test -race"; "$$gobin" test -race -count=1 -timeout 40m ./...
 
 ## bench: the performance targets named in the issues
 bench:
