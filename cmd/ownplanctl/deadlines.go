@@ -21,15 +21,10 @@ the council and to the Ombudsman within 12 months). Set a deadline with
 			fs.BoolVar(&o.json, "json", false, "print JSON for scripts")
 			fs.Bool("all", false, "include deadlines marked done")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			ds, err := a.Deadlines(ctx, store.Today())
 			if err != nil {
 				return err
@@ -72,18 +67,13 @@ reminder a week before. Importing a newer file updates the events.`,
 		flags: func(fs *flag.FlagSet, o *opts) {
 			fs.StringVar(&o.out, "out", "", "the calendar file to write, such as deadlines.ics (required)")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
 			if o.out == "" {
 				return usagef("say where to save the calendar with --out FILE.ics")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			n, err := a.WriteDeadlinesICS(ctx, o.out)
 			if err != nil {
 				return err

@@ -150,7 +150,7 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 
 ` + evLinkHelp,
 		flags: func(fs *flag.FlagSet, o *opts) { evEvidenceDetailFlags(fs) },
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			files, err := evPositional(fs)
 			if err != nil {
 				return err
@@ -165,11 +165,6 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 			if strings.TrimSpace(it.Title) == "" {
 				return usagef(`please give a title with --title, such as --title "Budget decision letter"`)
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			saved, err := a.AddEvidence(ctx, it, files)
 			if err != nil {
 				return err
@@ -194,7 +189,7 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 			fs.String("tag", "", "only documents with this tag")
 			fs.Int("year", 0, "only documents from this year")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
@@ -207,11 +202,6 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 				}
 				f.Kind = key
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			items, err := a.EvidenceList(ctx, f)
 			if err != nil {
 				return err
@@ -242,7 +232,7 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 	register(&command{
 		name: "evidence show", args: "ID", summary: "show one document's details, files and links",
 		flags: func(fs *flag.FlagSet, o *opts) { fs.BoolVar(&o.json, "json", false, "print JSON for scripts") },
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			args, err := evPositional(fs)
 			if err != nil {
 				return err
@@ -250,11 +240,6 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 			if len(args) != 1 {
 				return usagef("give the document's ID (see evidence list)")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			it, err := a.EvidenceItem(ctx, args[0])
 			if err != nil {
 				return err
@@ -279,7 +264,7 @@ deadline; --done marks it dealt with (--done=false undoes that).
 			fs.Var(&evListValue{}, "unlink", "remove this link")
 			fs.Bool("done", false, "mark the deadline as dealt with")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			args, err := evPositional(fs)
 			if err != nil {
 				return err
@@ -287,11 +272,6 @@ deadline; --done marks it dealt with (--done=false undoes that).
 			if len(args) != 1 {
 				return usagef("give the document's ID (see evidence list)")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			it, err := a.EvidenceItem(ctx, args[0])
 			if err != nil {
 				return err
@@ -345,15 +325,10 @@ deadline; --done marks it dealt with (--done=false undoes that).
 	register(&command{
 		name: "evidence links", summary: "list the plan sections and outcomes evidence can be linked to",
 		flags: func(fs *flag.FlagSet, o *opts) { fs.BoolVar(&o.json, "json", false, "print JSON for scripts") },
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			targets, err := a.LinkTargets(ctx)
 			if err != nil {
 				return err

@@ -24,7 +24,7 @@ accents and capitals do not matter.`,
 			fs.BoolVar(&o.json, "json", false, "print JSON for scripts: each hit with id, title and snippet")
 			fs.Int("limit", 50, "show at most this many")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			words, err := evPositional(fs)
 			if err != nil {
 				return err
@@ -34,11 +34,6 @@ accents and capitals do not matter.`,
 				return usagef("give the words to search for")
 			}
 			limit, _ := strconv.Atoi(evFlagString(fs, "limit"))
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			hits, err := a.SearchEvidence(ctx, query, limit)
 			if err != nil {
 				return err
@@ -66,7 +61,7 @@ is copied: a damaged file is not written out.`,
 			fs.StringVar(&o.out, "out", "", "where to save the file (required)")
 			fs.String("file", "", "which file of the document: its number (1, 2…) or name")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			args, err := evPositional(fs)
 			if err != nil {
 				return err
@@ -77,11 +72,6 @@ is copied: a damaged file is not written out.`,
 			if o.out == "" {
 				return usagef("say where to save it with --out FILE")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			f, err := chooseEvidenceFile(ctx, a, args[0], evFlagString(fs, "file"))
 			if err != nil {
 				return err
@@ -98,15 +88,10 @@ is copied: a damaged file is not written out.`,
 		name: "evidence verify", summary: "check every kept file is complete and unchanged",
 		help:  "Exits with status 1, naming every file, when any is missing or damaged.",
 		flags: func(fs *flag.FlagSet, o *opts) { fs.BoolVar(&o.json, "json", false, "print JSON for scripts") },
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			check, err := a.VerifyEvidence(ctx)
 			if err != nil {
 				return err
@@ -132,15 +117,10 @@ is copied: a damaged file is not written out.`,
 	register(&command{
 		name: "evidence reindex", summary: "repair search: read the words in kept files again",
 		help: "Rebuilds the search index from your documents. You should never need it, but it does no harm.",
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			n, err := a.RebuildEvidenceSearch(ctx)
 			if err != nil {
 				return err
@@ -151,15 +131,10 @@ is copied: a damaged file is not written out.`,
 	})
 	register(&command{
 		name: "evidence rm", args: "ID", summary: "move a document to the bin (undo with evidence restore)",
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if fs.NArg() != 1 {
 				return usagef("give the ID of the document to move to the bin (see evidence list)")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			if err := a.BinEvidence(ctx, fs.Arg(0)); err != nil {
 				return err
 			}
@@ -169,15 +144,10 @@ is copied: a damaged file is not written out.`,
 	})
 	register(&command{
 		name: "evidence restore", args: "ID", summary: "bring a document back from the bin",
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if fs.NArg() != 1 {
 				return usagef("give the ID of the document to bring back (see evidence list --bin)")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			if err := a.RestoreEvidence(ctx, fs.Arg(0)); err != nil {
 				return err
 			}
@@ -188,15 +158,10 @@ is copied: a damaged file is not written out.`,
 	register(&command{
 		name: "evidence empty-bin", summary: "remove the documents in the bin for good",
 		help: "Also deletes from your data folder every kept file no other document uses. This cannot be undone.",
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			res, err := a.EmptyEvidenceBin(ctx)
 			if err != nil {
 				return err
@@ -218,7 +183,7 @@ listing each one's title, kind, who it is from, dates and files.`,
 		flags: func(fs *flag.FlagSet, o *opts) {
 			fs.StringVar(&o.out, "out", "", "the zip file to write (required)")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			ids, err := evPositional(fs)
 			if err != nil {
 				return err
@@ -229,11 +194,6 @@ listing each one's title, kind, who it is from, dates and files.`,
 			if o.out == "" {
 				return usagef("say where to save the zip with --out FILE.zip")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			n, err := a.ExportEvidence(ctx, ids, o.out)
 			if err != nil {
 				return err

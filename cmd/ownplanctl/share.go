@@ -50,7 +50,7 @@ func init() {
 		flags: func(fs *flag.FlagSet, o *opts) {
 			fs.String("relay", "", "the sharing server, for example wss://relay.example.org (required)")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
@@ -58,11 +58,6 @@ func init() {
 			if relay == "" {
 				return usagef("give the sharing server with --relay, for example --relay wss://relay.example.org")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			if _, err := a.StartSharing(ctx, relay); err != nil {
 				return err
 			}
@@ -82,7 +77,7 @@ func init() {
 			fs.String("relay", "", "the sharing server, for example wss://relay.example.org (needed the first time)")
 			fs.String("expires", "7d", "how long the code works, for example 7d or 12h")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
@@ -101,11 +96,6 @@ func init() {
 			if err != nil {
 				return usagef("--expires: %v", err)
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			inv, err := a.Invite(ctx, app.InviteRequest{Name: o.name, Role: role, Relay: flagText(fs, "relay"), Life: life})
 			if err != nil {
 				return err

@@ -42,7 +42,7 @@ func init() {
 		flags: func(fs *flag.FlagSet, o *opts) {
 			fs.String("keep", "", "mine, theirs, or the merged text to keep")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			args, err := positional(fs)
 			if err != nil {
 				return err
@@ -58,11 +58,6 @@ func init() {
 			if strings.TrimSpace(keep) == "" {
 				return usagef("say what to keep with --keep mine, --keep theirs, or --keep \"the merged text\"")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			if err := a.ResolveConflict(ctx, id, keep); err != nil {
 				return err
 			}

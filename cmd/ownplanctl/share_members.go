@@ -52,15 +52,10 @@ func init() {
 	register(&command{
 		name: "share revoke", args: "MEMBER", summary: "stop sharing with someone (by name or device ID)",
 		help: "They keep what they already had, but get nothing new: the plan's key changes at once.",
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if fs.NArg() != 1 {
 				return usagef("give the member's name or device ID (see share members)")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			m, err := a.Revoke(ctx, fs.Arg(0))
 			if err != nil {
 				return err
@@ -71,7 +66,7 @@ func init() {
 	})
 	register(&command{
 		name: "share role", args: "MEMBER ROLE", summary: "change what someone may do: editor, commenter or viewer",
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if fs.NArg() != 2 {
 				return usagef("give the member's name or device ID and the new role")
 			}
@@ -79,11 +74,6 @@ func init() {
 			if err != nil {
 				return usagef("%v", err)
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			m, err := a.SetMemberRole(ctx, fs.Arg(0), role)
 			if err != nil {
 				return err
@@ -94,15 +84,10 @@ func init() {
 	})
 	register(&command{
 		name: "share cancel-invite", args: "ID", summary: "stop an invite code from working",
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if fs.NArg() != 1 {
 				return usagef("give the invite's ID (see share members)")
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			inv, err := a.CancelInvite(ctx, fs.Arg(0))
 			if err != nil {
 				return err

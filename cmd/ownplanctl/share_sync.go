@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/ownplan/ownplan/app"
 	"github.com/ownplan/ownplan/store"
 	ownsync "github.com/ownplan/ownplan/sync"
 )
@@ -78,15 +79,10 @@ func init() {
 	register(&command{
 		name: "share status", summary: "say whether your shared plan is up to date",
 		flags: func(fs *flag.FlagSet, o *opts) { fs.BoolVar(&o.json, "json", false, "print JSON for scripts") },
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
-			a, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
 			st, err := a.SyncStatus(ctx)
 			if err != nil {
 				return err
