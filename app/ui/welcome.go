@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -79,7 +81,7 @@ func (u *UI) showStartForm() {
 
 func (u *UI) createProfile() {
 	w := u.welcome
-	if err := u.a.SaveProfile(u.ctx, store.Profile{Name: w.name.Text}); err != nil {
+	if err := u.a.SaveProfile(u.ctx, store.Profile{Name: strings.TrimSpace(w.name.Text)}); err != nil {
 		w.problem.SetText(err.Error())
 		u.win.Canvas().Focus(w.name)
 		return
