@@ -39,7 +39,7 @@ type ProfileField struct {
 var ProfileFields = []ProfileField{
 	{"name", "Full name", "Your name as it appears on letters from the council.", false},
 	{"preferred_name", "What you like to be called", "The name you want people to use, if it is different.", false},
-	{"date_of_birth", "Date of birth", "Year-month-day, for example 1990-04-23.", false},
+	{"date_of_birth", "Date of birth", "Day, month and year, for example 23/04/1990 or 23 April 1990.", false},
 	{"address", "Address", "Where you live and get your support.", true},
 	{"postcode", "Postcode", "", false},
 	{"council", "Council", "The council that pays for or arranges your support, for example Suffolk County Council.", false},
@@ -79,6 +79,16 @@ func (p Profile) Get(key string) (string, bool) {
 	return "", false
 }
 
+// Show returns the value of the field named key as a person reads and
+// types it: like Get, but with dates written the UK way ("14 March
+// 1992"). Set reads either form.
+func (p Profile) Show(key string) (string, bool) {
+	if key == "date_of_birth" {
+		return p.DateOfBirth.Written(), true
+	}
+	return p.Get(key)
+}
+
 // Set changes the field named key from text, checking it makes sense.
 func (p *Profile) Set(key, value string) error {
 	value = strings.TrimSpace(value)
@@ -88,7 +98,7 @@ func (p *Profile) Set(key, value string) error {
 	case "preferred_name":
 		p.PreferredName = value
 	case "date_of_birth":
-		d, err := ParseDate(value)
+		d, err := ParseTypedDate(value)
 		if err != nil {
 			return fmt.Errorf("date of birth: %w", err)
 		}

@@ -38,7 +38,9 @@ func TestProfileSetAndSave(t *testing.T) {
 	for _, tc := range []struct{ key, value, errPart string }{
 		{"name", "Zoë Ó Briain", ""},
 		{"date_of_birth", "1992-03-14", ""},
-		{"date_of_birth", "14/03/1992", "year-month-day"},
+		{"date_of_birth", "14/03/1992", ""},
+		{"date_of_birth", "03/14/1992", "no month 14"},
+		{"date_of_birth", "30/02/1992", "has 29 days"},
 		{"date_of_birth", "2099-01-01", "cannot be right"},
 		{"email", "zoe@example.org", ""},
 		{"email", "zoe at example", "does not look like"},
@@ -52,6 +54,9 @@ func TestProfileSetAndSave(t *testing.T) {
 		if tc.errPart != "" && (err == nil || !strings.Contains(err.Error(), tc.errPart)) {
 			t.Errorf("Set(%s, %q): %v, want mention of %q", tc.key, tc.value, err, tc.errPart)
 		}
+	}
+	if v, _ := p.Show("date_of_birth"); v != "14 March 1992" {
+		t.Errorf("Show(date_of_birth) = %q, want 14 March 1992", v)
 	}
 	s, _ := openTemp(t)
 	ctx := context.Background()

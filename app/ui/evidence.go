@@ -352,11 +352,11 @@ func evCountDocs(n int) string {
 }
 
 // evDateText writes a date for a form field ("2026-12-05"), or "".
-func evDateText(d store.Date) string { return d.String() }
+func evDateText(d store.Date) string { return d.Written() }
 
 // evParseDate reads a date typed in a form field.
 func evParseDate(s string) (store.Date, error) {
-	return store.ParseDate(strings.TrimSpace(s))
+	return app.ParseHumanDate(s)
 }
 
 // evLabelled puts a bold label, and a hint when given, above a control.

@@ -69,7 +69,7 @@ func (s *evidenceScreen) buildDetail(id string) fyne.CanvasObject {
 		return e
 	}
 	dateEntry := func(v store.Date) *widget.Entry {
-		e := entry(evDateText(v), "year-month-day")
+		e := entry(evDateText(v), "For example 23/11/2026")
 		e.Validator = func(s string) error {
 			_, err := evParseDate(s)
 			return err

@@ -49,7 +49,7 @@ func (u *UI) profileScreen() fyne.CanvasObject {
 		if fld.Long {
 			rows = 3
 		}
-		v, _ := p.Get(fld.Key)
+		v, _ := p.Show(fld.Key)
 		e := u.newTextBox(v, "", rows)
 		e.Validator = func(s string) error {
 			if fld.Key == "name" && strings.TrimSpace(s) == "" {

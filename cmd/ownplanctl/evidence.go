@@ -69,12 +69,12 @@ func evEvidenceDetailFlags(fs *flag.FlagSet) {
 	fs.String("title", "", "what the document is, such as \"Budget decision letter\"")
 	fs.String("kind", "", "the kind of document: "+evKindKeys())
 	fs.String("from", "", "who it is from, such as \"Suffolk County Council\"")
-	fs.String("date", "", "the date on the letter, year-month-day (2026-11-02)")
+	fs.String("date", "", "the date on the letter, such as 2/11/2026")
 	fs.String("received", "", "the date you received it (today if not given)")
 	fs.String("ref", "", "the reference on the letter")
 	fs.String("notes", "", "anything worth remembering about it")
 	fs.Var(&evListValue{}, "tag", "a word to find it by; give it more than once for several")
-	fs.String("deadline", "", "a date to act by, such as a reply-by date (year-month-day)")
+	fs.String("deadline", "", "a date to act by, such as a reply-by date (23/12/2026)")
 	fs.String("deadline-kind", "", "what the deadline is: "+strings.Join(app.DeadlineKindKeys(), ", ")+" (reply-by if not given)")
 	fs.Var(&evListValue{}, "link", "what it is evidence for: plan-section:KEY, outcome:KEY or transaction:ID")
 	fs.Bool("share", false, "let the people in your circle see it")
@@ -93,7 +93,7 @@ func evApplyDetailFlags(fs *flag.FlagSet, it *store.EvidenceItem) error {
 	var err error
 	date := func(name string, d *store.Date) {
 		if err == nil && evFlagSet(fs, name) {
-			v, perr := store.ParseDate(strings.TrimSpace(evFlagString(fs, name)))
+			v, perr := app.ParseHumanDate(evFlagString(fs, name))
 			if perr != nil {
 				err = usagef("--%s: %v", name, perr)
 			}

@@ -21,7 +21,7 @@ func lastLine(out string) string {
 func TestEvidenceCLI(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
 	files := t.TempDir()
-	pdf, err := os.ReadFile("/work/shared/fixtures/ot-report.pdf")
+	pdf, err := os.ReadFile("../../../shared/fixtures/ot-report.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestEvidenceCLI(t *testing.T) {
 		{args: []string{"evidence", "add", filepath.Join(files, "nope.pdf"), "--title", "x"}, code: 1, stderr: "no such file"},
 		{args: []string{"evidence", "add", empty, "--title", "x"}, code: 1, stderr: "empty (0 bytes)"},
 		{args: []string{"evidence", "add", ot, "--title", "x", "--link", "budget:1"}, code: 2, stderr: "plan-section:KEY"},
-		{args: []string{"evidence", "add", ot, "--title", "x", "--date", "14/09/2026"}, code: 2, stderr: "year-month-day"},
+		{args: []string{"evidence", "add", ot, "--title", "x", "--date", "31/09/2026"}, code: 2, stderr: "September 2026 has 30 days"},
 		{args: []string{"evidence", "add", ot, "--title", "x", "--kind", "shoe"}, code: 2, stderr: "not a kind of evidence"},
 		{args: []string{"evidence", "add", ot, "--title", "x", "--link", "plan-section:nope"}, code: 1, stderr: "no plan section"},
 		{args: []string{"evidence", "search", "wet", "room"}, code: 0, stdout: "[wet] [room]"},

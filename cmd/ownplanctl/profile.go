@@ -35,7 +35,7 @@ func init() {
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 			for _, f := range store.ProfileFields {
-				v, _ := p.Get(f.Key)
+				v, _ := p.Show(f.Key)
 				if v == "" {
 					v = "(not given)"
 				}
