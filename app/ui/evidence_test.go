@@ -53,7 +53,7 @@ func evidenceFile(t *testing.T, name string, b []byte) string {
 
 func otReport(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile("/work/shared/fixtures/ot-report.pdf")
+	b, err := os.ReadFile("../../../shared/fixtures/ot-report.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestEvidenceScreenDropDescribeFindAndExport(t *testing.T) {
 	d.title.SetText("OT report from Ipswich Hospital")
 	d.kind.SetSelected("Medical or OT report")
 	d.from.SetText("Ipswich Hospital")
-	d.letter.SetText("2026-09-14")
+	d.letter.SetText("14/09/2026")
 	d.tags.SetText("health, home")
 	d.deadline.SetText(store.Today().AddDays(5).String())
 	d.dlKind.SetSelected("Appeal or challenge by")
@@ -152,7 +152,7 @@ func TestEvidenceScreenDropDescribeFindAndExport(t *testing.T) {
 	if it, _ := a.EvidenceItem(ctx, d.item.ID); it.LetterDate != store.NewDate(2026, 9, 14) {
 		t.Errorf("a bad date replaced a good one: %v", it.LetterDate)
 	}
-	if !strings.Contains(texts(u), "year-month-day") {
+	if !strings.Contains(texts(u), "no month 13") {
 		t.Error("the date field does not explain")
 	}
 	d.letter.SetText("2026-09-14")
