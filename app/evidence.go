@@ -15,20 +15,29 @@ import (
 type EvidenceKind struct {
 	Key   string `json:"key"`   // stored and used by the CLI's --kind
 	Label string `json:"label"` // what people read
+	// Aliases are other words people use for this kind ("GP letter",
+	// "OT report"), accepted wherever a kind is typed.
+	Aliases []string `json:"-"`
 }
 
 // EvidenceKinds are the kinds of evidence, in the order forms list them.
 var EvidenceKinds = []EvidenceKind{
-	{"assessment", "Assessment"},
-	{"decision", "Decision letter"},
-	{"support-plan", "Support plan"},
-	{"review", "Review"},
-	{"medical", "Medical or OT report"},
-	{"complaint", "Complaint"},
-	{"correspondence", "Correspondence"},
-	{"receipt", "Receipt"},
-	{"timesheet", "Timesheet"},
-	{"other", "Other"},
+	{"assessment", "Assessment", []string{"needs assessment", "care assessment", "Care Act assessment", "social care assessment",
+		"carer's assessment", "carers assessment", "reassessment", "assessment report", "assess"}},
+	{"decision", "Decision letter", []string{"decision", "eligibility", "eligibility decision", "eligibility letter",
+		"budget decision", "funding decision", "funding letter", "budget letter", "award letter", "outcome letter"}},
+	{"support-plan", "Support plan", []string{"plan", "care plan", "care and support plan", "my plan", "agreed plan"}},
+	{"review", "Review", []string{"annual review", "review letter", "review report", "plan review", "review notes"}},
+	{"medical", "Medical or OT report", []string{"medical report", "report", "OT", "OT report", "occupational therapy",
+		"occupational therapy report", "occupational therapist", "GP", "GP letter", "GP report", "doctor", "doctor's letter",
+		"consultant", "consultant letter", "consultant report", "hospital", "hospital letter", "health", "physio",
+		"physiotherapy", "nurse", "specialist", "clinic letter", "fit note", "medical letter", "diagnosis"}},
+	{"complaint", "Complaint", []string{"complaint letter", "complaint reply", "complaint response", "complaints",
+		"ombudsman", "ombudsman letter", "LGSCO"}},
+	{"correspondence", "Correspondence", []string{"letter", "email", "e-mail", "mail", "message", "general letter", "note from council"}},
+	{"receipt", "Receipt", []string{"receipts", "invoice", "invoices", "bill", "proof of payment", "till receipt"}},
+	{"timesheet", "Timesheet", []string{"timesheets", "time sheet", "time sheets", "hours sheet", "PA timesheet"}},
+	{"other", "Other", []string{"misc", "miscellaneous", "something else", "unknown"}},
 }
 
 // EvidenceKindLabel returns the words for a kind key ("Decision letter"),
@@ -45,19 +54,48 @@ func EvidenceKindLabel(key string) string {
 	return key
 }
 
-// EvidenceKindKey finds a kind by its key or its label, ignoring case.
+// normaliseKindWords makes what someone typed for a kind comparable:
+// lower case, hyphens, underscores, dots and apostrophes as spaces (so
+// "decision-letter", "Decision_Letter" and "decision letter" agree), and
+// single spaces.
+func normaliseKindWords(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '_', '.', '/', '\u2010', '\u2011', '\u2013':
+			return ' '
+		case '\'', '\u2019':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// EvidenceKindKey finds a kind by its key, its label or one of the other
+// words people use for it ("report", "GP letter", "decision-letter"),
+// ignoring case. A word it does not know is an error that lists the kinds.
 func EvidenceKindKey(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	for _, k := range EvidenceKinds {
-		if strings.EqualFold(s, k.Key) || strings.EqualFold(s, k.Label) {
-			return k.Key, nil
+	want := normaliseKindWords(s)
+	if want != "" {
+		for _, try := range []string{want, strings.TrimSuffix(want, "s")} {
+			for _, k := range EvidenceKinds {
+				if try == normaliseKindWords(k.Key) || try == normaliseKindWords(k.Label) {
+					return k.Key, nil
+				}
+				for _, a := range k.Aliases {
+					if try == normaliseKindWords(a) {
+						return k.Key, nil
+					}
+				}
+			}
 		}
 	}
 	keys := make([]string, len(EvidenceKinds))
 	for i, k := range EvidenceKinds {
 		keys[i] = k.Key
 	}
-	return "", fmt.Errorf("%q is not a kind of evidence OwnPlan knows; use one of: %s", s, strings.Join(keys, ", "))
+	return "", fmt.Errorf("%q is not a kind of evidence OwnPlan knows; use one of: %s (everyday words such as letter, report, GP, OT or invoice work too)",
+		strings.TrimSpace(s), strings.Join(keys, ", "))
 }
 
 // checkEvidence tidies and checks an item's details before they are

@@ -49,7 +49,7 @@ func docxBytes(t *testing.T, text string) []byte {
 
 func fixturePDF(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile("/work/shared/fixtures/ot-report.pdf")
+	b, err := os.ReadFile("../../shared/fixtures/ot-report.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,5 +390,45 @@ func TestEvidenceTitleFromFileName(t *testing.T) {
 		if got := app.TitleFromFileName(in); got != want {
 			t.Errorf("TitleFromFileName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestEvidenceKindWordsPeopleType(t *testing.T) {
+	for typed, want := range map[string]string{
+		"report": "medical", "OT": "medical", "ot report": "medical", "GP": "medical", "gp-letter": "medical",
+		"Medical or OT report": "medical", "consultant": "medical",
+		"letter": "correspondence", "Letter": "correspondence", "e-mail": "correspondence", "email": "correspondence",
+		"decision-letter": "decision", "Decision_Letter": "decision", "decision letter": "decision", "decision": "decision",
+		"eligibility": "decision", "support plan": "support-plan", "support-plan": "support-plan", "care plan": "support-plan",
+		"receipts": "receipt", "invoice": "receipt", "time sheet": "timesheet", "timesheets": "timesheet",
+		"carer's assessment": "assessment", "carer’s assessment": "assessment", " Assessment ": "assessment",
+		"complaints": "complaint", "ombudsman": "complaint", "annual review": "review", "other": "other",
+	} {
+		got, err := app.EvidenceKindKey(typed)
+		if err != nil || got != want {
+			t.Errorf("EvidenceKindKey(%q) = %q, %v; want %q", typed, got, err, want)
+		}
+	}
+	for _, typed := range []string{"shoe", "", "reports and letters", "s"} {
+		_, err := app.EvidenceKindKey(typed)
+		if err == nil || !strings.Contains(err.Error(), "not a kind of evidence OwnPlan knows; use one of: assessment, decision,") {
+			t.Errorf("EvidenceKindKey(%q): %v", typed, err)
+		}
+	}
+	// No word may mean two kinds.
+	seen := map[string]string{}
+	for _, k := range app.EvidenceKinds {
+		for _, w := range append([]string{k.Key, k.Label}, k.Aliases...) {
+			if other, ok := seen[strings.ToLower(w)]; ok && other != k.Key {
+				t.Errorf("%q means both %s and %s", w, other, k.Key)
+			}
+			seen[strings.ToLower(w)] = k.Key
+		}
+	}
+	// The words work when adding.
+	a, ctx := openEvidenceApp(t)
+	it, err := a.AddEvidence(ctx, store.EvidenceItem{Title: "GP letter", Kind: "GP"}, []string{writeFile(t, "gp.txt", []byte("fatigue"))})
+	if err != nil || it.Kind != "medical" {
+		t.Errorf("add with kind GP: %v %q", err, it.Kind)
 	}
 }
