@@ -140,3 +140,55 @@ func (a *App) EvidenceTransactionsByPayee(ctx context.Context, text string) ([]s
 func (a *App) EvidenceTransaction(ctx context.Context, id string) (store.EvidenceTransaction, bool, error) {
 	return a.store().EvidenceTransactionByID(ctx, id)
 }
+
+// ParseLink reads what someone typed to say what evidence is for: the
+// full form ("plan-section:my-money", "outcome:home-safely",
+// "transaction:01J…"), a short one ("plan:my-money", "payment:01J…"), or
+// just a plan section's or outcome's key ("my-money") or a payment's ID.
+// It checks that the target exists and says what to type when it does
+// not.
+func (a *App) ParseLink(ctx context.Context, s string) (store.EvidenceLink, error) {
+	s = strings.TrimSpace(s)
+	kind, id, hasKind := strings.Cut(s, ":")
+	if hasKind {
+		kind, id = strings.ToLower(strings.TrimSpace(kind)), strings.TrimSpace(id)
+		switch kind {
+		case "plan", "section", "plan section", "plansection", "plan_section":
+			kind = store.LinkPlanSection
+		case "outcomes", "need", "eligibility":
+			kind = store.LinkOutcome
+		case "tx", "payment", "receipt", "transactions":
+			kind = store.LinkTransaction
+		}
+		l, err := store.ParseEvidenceLink(kind + ":" + id)
+		if err != nil {
+			return l, err
+		}
+		if l.TargetKind == store.LinkTransaction {
+			if _, ok, err := a.store().EvidenceTransactionByID(ctx, l.TargetID); err != nil || !ok {
+				return l, fmt.Errorf("there is no payment with ID %s in your budget (see tx list)", l.TargetID)
+			}
+			return l, nil
+		}
+		return l, a.checkLink(ctx, l)
+	}
+	if s == "" {
+		return store.EvidenceLink{}, fmt.Errorf("say what it is evidence for, such as my-money or plan-section:my-money (see evidence links)")
+	}
+	g, err := evidenceGuide()
+	if err != nil {
+		return store.EvidenceLink{}, err
+	}
+	key := strings.ToLower(s)
+	if _, ok := g.Section(key); ok {
+		return store.EvidenceLink{TargetKind: store.LinkPlanSection, TargetID: key}, nil
+	}
+	if _, _, ok := g.Outcome(key); ok {
+		return store.EvidenceLink{TargetKind: store.LinkOutcome, TargetID: key}, nil
+	}
+	if _, ok, err := a.store().EvidenceTransactionByID(ctx, s); err == nil && ok {
+		return store.EvidenceLink{TargetKind: store.LinkTransaction, TargetID: s}, nil
+	}
+	return store.EvidenceLink{}, fmt.Errorf("%q is not a plan section, an assessment outcome or a payment in your budget; "+
+		"see the keys with: ownplanctl evidence links", s)
+}

@@ -59,7 +59,7 @@ func evPositional(fs *flag.FlagSet) ([]string, error) {
 
 // evLinkHelp explains --link.
 const evLinkHelp = `--link says what the document is evidence for; give it more than once
-for several:
+for several. A key alone (--link my-money) is enough; in full:
   plan-section:KEY   a section of your support plan, such as
                      plan-section:my-money (see "ownplanctl evidence links")
   outcome:KEY        an assessment outcome, such as outcome:home-safely
@@ -76,7 +76,7 @@ func evEvidenceDetailFlags(fs *flag.FlagSet) {
 	fs.Var(&evListValue{}, "tag", "a word to find it by; give it more than once for several")
 	fs.String("deadline", "", "a date to act by, such as a reply-by date (23/12/2026)")
 	fs.String("deadline-kind", "", "what the deadline is: "+strings.Join(app.DeadlineKindKeys(), ", ")+" (reply-by if not given)")
-	fs.Var(&evListValue{}, "link", "what it is evidence for: plan-section:KEY, outcome:KEY or transaction:ID")
+	fs.Var(&evListValue{}, "link", "what it is evidence for: a plan section or outcome KEY (my-money), or plan-section:KEY, outcome:KEY, transaction:ID")
 	fs.Bool("share", false, "let the people in your circle see it")
 }
 
@@ -89,7 +89,10 @@ func evKindKeys() string {
 }
 
 // evApplyDetailFlags copies the detail flags that were given onto it.
-func evApplyDetailFlags(fs *flag.FlagSet, it *store.EvidenceItem) error {
+// Dates may be written as people write them (2026-11-02, 2/11/2026,
+// 2 November 2026, today); links as a key alone (my-money) or in full
+// (plan-section:my-money).
+func evApplyDetailFlags(ctx context.Context, a *app.App, fs *flag.FlagSet, it *store.EvidenceItem) error {
 	var err error
 	date := func(name string, d *store.Date) {
 		if err == nil && evFlagSet(fs, name) {
@@ -128,7 +131,7 @@ func evApplyDetailFlags(fs *flag.FlagSet, it *store.EvidenceItem) error {
 	}
 	it.Tags = append(it.Tags, evFlagList(fs, "tag")...)
 	for _, s := range evFlagList(fs, "link") {
-		l, lerr := store.ParseEvidenceLink(s)
+		l, lerr := a.ParseLink(ctx, s)
 		if lerr != nil {
 			return usagef("--link: %v", lerr)
 		}
@@ -159,7 +162,7 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 				return usagef("give the file or files to keep")
 			}
 			var it store.EvidenceItem
-			if err := evApplyDetailFlags(fs, &it); err != nil {
+			if err := evApplyDetailFlags(ctx, a, fs, &it); err != nil {
 				return err
 			}
 			if strings.TrimSpace(it.Title) == "" {
@@ -281,7 +284,7 @@ deadline; --done marks it dealt with (--done=false undoes that).
 				fs.Set("deadline", "")
 			}
 			before := len(it.Links)
-			if err := evApplyDetailFlags(fs, &it); err != nil {
+			if err := evApplyDetailFlags(ctx, a, fs, &it); err != nil {
 				return err
 			}
 			newLinks := it.Links[before:]
@@ -310,9 +313,12 @@ deadline; --done marks it dealt with (--done=false undoes that).
 				}
 			}
 			for _, s := range evFlagList(fs, "unlink") {
+				// A link to something since removed can still be undone.
 				l, err := store.ParseEvidenceLink(s)
 				if err != nil {
-					return usagef("--unlink: %v", err)
+					if l, err = a.ParseLink(ctx, s); err != nil {
+						return usagef("--unlink: %v", err)
+					}
 				}
 				if err := a.UnlinkEvidence(ctx, it.ID, l); err != nil {
 					return err

@@ -59,7 +59,9 @@ func TestEvidenceCLI(t *testing.T) {
 		{args: []string{"evidence", "add", ot, "--title", "x", "--link", "budget:1"}, code: 2, stderr: "plan-section:KEY"},
 		{args: []string{"evidence", "add", ot, "--title", "x", "--date", "31/09/2026"}, code: 2, stderr: "September 2026 has 30 days"},
 		{args: []string{"evidence", "add", ot, "--title", "x", "--kind", "shoe"}, code: 2, stderr: "not a kind of evidence"},
-		{args: []string{"evidence", "add", ot, "--title", "x", "--link", "plan-section:nope"}, code: 1, stderr: "no plan section"},
+		{args: []string{"evidence", "add", ot, "--title", "x", "--link", "plan-section:nope"}, code: 2, stderr: "no plan section"},
+		{args: []string{"evidence", "add", ot, "--title", "x", "--link", "nope"}, code: 2, stderr: "ownplanctl evidence links"},
+		{args: []string{"evidence", "add", ot, "--title", "x", "--link", "transaction:01ABC"}, code: 2, stderr: "no payment with ID 01ABC"},
 		{args: []string{"evidence", "search", "wet", "room"}, code: 0, stdout: "[wet] [room]"},
 		{args: []string{"evidence", "search", "nothing-like-this"}, code: 0, stdout: "Nothing found"},
 		{args: []string{"evidence", "search"}, code: 2, stderr: "give the words"},
@@ -202,5 +204,48 @@ func TestEvidenceCLI(t *testing.T) {
 		if code != 0 || !strings.Contains(out, tc.stdout) {
 			t.Errorf("%v: %d %q %q, want %q", tc.args, code, out, errOut, tc.stdout)
 		}
+	}
+}
+
+// TestEvidenceCLIWordsPeopleType adds documents the way people write
+// things: everyday kinds, UK dates and a plan section's key alone.
+func TestEvidenceCLIWordsPeopleType(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	letter := filepath.Join(t.TempDir(), "gp.txt")
+	os.WriteFile(letter, []byte("Dr Patel: fatigue after 20 minutes standing."), 0o600)
+	if code, _, errOut := ctl(t, "--data", dir, "init", "--name", "Zoë Ó Briain"); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, tc := range []struct {
+		kind, date, deadline, link string
+		wantKind                   string
+		wantDate, wantDeadline     store.Date
+		wantLink                   string
+	}{
+		{"report", "20/11/2026", "20 December 2026", "my-money", "medical", store.NewDate(2026, 11, 20), store.NewDate(2026, 12, 20), "plan-section:my-money"},
+		{"GP letter", "2026-11-02", "1/12/26", "home-safely", "medical", store.NewDate(2026, 11, 2), store.NewDate(2026, 12, 1), "outcome:home-safely"},
+		{"decision-letter", "3 Nov 2026", "2027-01-05", "plan:how-managed", "decision", store.NewDate(2026, 11, 3), store.NewDate(2027, 1, 5), "plan-section:how-managed"},
+		{"letter", "today", "", "outcome:nutrition", "correspondence", store.Today(), store.Date{}, "outcome:nutrition"},
+	} {
+		args := []string{"--data", dir, "evidence", "add", letter, "--title", "Letter", "--kind", tc.kind, "--date", tc.date, "--link", tc.link}
+		if tc.deadline != "" {
+			args = append(args, "--deadline", tc.deadline)
+		}
+		code, out, errOut := ctl(t, args...)
+		if code != 0 {
+			t.Errorf("kind %q: %d %s", tc.kind, code, errOut)
+			continue
+		}
+		_, js, _ := ctl(t, "--data", dir, "evidence", "show", lastLine(out), "--json")
+		var it store.EvidenceItem
+		json.Unmarshal([]byte(js), &it)
+		if it.Kind != tc.wantKind || it.LetterDate != tc.wantDate || it.Deadline != tc.wantDeadline ||
+			len(it.Links) != 1 || it.Links[0].String() != tc.wantLink {
+			t.Errorf("kind %q: saved %s %s %s %v", tc.kind, it.Kind, it.LetterDate, it.Deadline, it.Links)
+		}
+	}
+	_, out, _ := ctl(t, "--data", dir, "evidence", "list", "--kind", "OT report")
+	if strings.Count(out, "Medical or OT report") != 2 {
+		t.Errorf("list --kind \"OT report\":\n%s", out)
 	}
 }
