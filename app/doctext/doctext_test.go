@@ -21,7 +21,7 @@ func TestDoctextSniff(t *testing.T) {
 	random := make([]byte, 2000)
 	rand.Read(random)
 	random[0], random[1] = 0x00, 0x01 // keep it from looking like text by chance
-	fixture, err := os.ReadFile("/work/shared/fixtures/ot-report.pdf")
+	fixture, err := os.ReadFile("../../../shared/fixtures/ot-report.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestDoctextSniff(t *testing.T) {
 }
 
 func TestDoctextExtract(t *testing.T) {
-	fixture, err := os.ReadFile("/work/shared/fixtures/ot-report.pdf")
+	fixture, err := os.ReadFile("../../../shared/fixtures/ot-report.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 //
 //	go test ./app/doctext/ -run '^$' -fuzz FuzzExtract -fuzztime 60s
 func FuzzExtract(f *testing.F) {
-	if b, err := os.ReadFile("/work/shared/fixtures/ot-report.pdf"); err == nil {
+	if b, err := os.ReadFile("../../../shared/fixtures/ot-report.pdf"); err == nil {
 		f.Add(b)
 	}
 	f.Add(letterPDF(f, nil))
