@@ -198,12 +198,23 @@ func TestEvidenceSearch(t *testing.T) {
 
 func TestEvidenceMatchQuery(t *testing.T) {
 	for in, want := range map[string]string{
-		"wet room":      `"wet"* "room"*`,
-		"£18,200.00":    `"18 200 00"*`,
-		`"x" OR (y)`:    `"x"* "OR"* "y"*`,
-		"Zoë":           `"Zoë"*`,
-		"-- * ^ \t ":    ``,
-		"ASC-0419-2271": `"ASC 0419 2271"*`,
+		"wet room":                    `"wet"* "room"*`,
+		"£18,200.00":                  `"18 200 00"*`,
+		`"x" OR (y)`:                  `"x"* "OR"* "y"*`,
+		"Zoë":                         `"Zoë"*`,
+		"-- * ^ \t ":                  ``,
+		"ASC-0419-2271":               `"ASC 0419 2271"*`,
+		`"wet room" lift`:             `"wet room"* "lift"*`,
+		`“wet room” lift`:             `"wet room"* "lift"*`,
+		`"unclosed phrase`:            `"unclosed phrase"*`,
+		`"`:                           ``,
+		`""`:                          ``,
+		"18200":                       `("18200"* OR "18 200"*)`,
+		"£18200.00 budget":            `("18200 00"* OR "18 200 00"*) "budget"*`,
+		"0419":                        `"0419"*`,
+		"Zoe\u0308 Rene\u0301e":       `"Zoe"* "Renee"*`,
+		"O'Brien":                     `"O Brien"*`,
+		`NEAR(a b) AND c:d NOT e* ^f`: `"NEAR a"* "b"* "AND"* "c d"* "NOT"* "e"* "f"*`,
 	} {
 		if got := EvidenceMatchQuery(in); got != want {
 			t.Errorf("EvidenceMatchQuery(%q) = %s, want %s", in, got, want)
@@ -512,6 +523,9 @@ func TestEvidenceSnippet(t *testing.T) {
 		{[]string{"", "notes only", "Title"}, "title", m("Title")},
 		{[]string{"Budget £18,200.00 a year"}, "18,200", "Budget £" + m("18") + "," + m("200") + ".00 a year"},
 		{[]string{body}, "elephant", ""},
+		{[]string{"Budget £18,200.00 a year"}, "18200", "Budget £" + m("18") + "," + m("200") + ".00 a year"},
+		{[]string{body}, `"wet room"`, "…lift and a " + m("wet") + " " + m("room") + ". More words follow here about other things entirely. More words follow…"},
+		{[]string{"Notes from Rene\u0301e."}, "Rene\u0301e", "Notes from " + m("Rene\u0301e") + "."},
 	} {
 		got := makeSnippet(tc.cols, evidenceQueryWords(tc.query))
 		// The snippet keeps the text's own punctuation between words.
@@ -541,5 +555,58 @@ func TestEvidenceBroadSearchNewestFirst(t *testing.T) {
 	hits, _ = s.SearchEvidence(ctx, "council", 10)
 	if len(hits) != 3 || hits[0].ID != ids[0] {
 		t.Errorf("ranked search: %+v", hits)
+	}
+}
+
+// TestEvidenceSearchAsPeopleType searches with what people really type:
+// phrases in quotes, amounts without commas, accents typed as separate
+// marks and stray punctuation. None is ever an error.
+func TestEvidenceSearchAsPeopleType(t *testing.T) {
+	s, ctx := openEvidenceStore(t)
+	budget := addEvidence(t, s, EvidenceItem{Title: "Budget decision"},
+		bytesSource("d.txt", []byte("Your personal budget is £18,200.00 a year. The wet room is agreed. Ms O'Brien will review it.")))
+	apart := addEvidence(t, s, EvidenceItem{Title: "OT notes"},
+		bytesSource("n.txt", []byte("The room was wet after the shower. Renée Müller, OT, visited; notes by Zoe\u0308.")))
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		{`"wet room"`, []string{budget.ID}},
+		{`“wet room”`, []string{budget.ID}},
+		{`wet room`, []string{budget.ID, apart.ID}},
+		{`"room wet"`, nil},
+		{"18200", []string{budget.ID}},
+		{"£18,200", []string{budget.ID}},
+		{"18,200.00", []string{budget.ID}},
+		{"O'Brien", []string{budget.ID}},
+		{"O’Brien", []string{budget.ID}},
+		{"Rene\u0301e", []string{apart.ID}},
+		{"renee muller", []string{apart.ID}},
+		{"zoë", []string{apart.ID}},
+		{"ZOE", []string{apart.ID}},
+	} {
+		hits, err := s.SearchEvidence(ctx, tc.query, 10)
+		if err != nil {
+			t.Errorf("%q: %v", tc.query, err)
+			continue
+		}
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.ID)
+		}
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") && !(len(got) == 2 && len(tc.want) == 2) {
+			t.Errorf("%q found %v, want %v", tc.query, got, tc.want)
+		}
+		for _, h := range hits {
+			if !strings.Contains(h.Snippet, SnippetStart) {
+				t.Errorf("%q: snippet %q marks no match", tc.query, h.Snippet)
+			}
+		}
+	}
+	for _, q := range []string{"-", `"`, `""`, "'", "*", "(", ")", "NOT", "AND OR", "a:b", "^", "NEAR(", "{x}", "[1]",
+		"£", "%", "_", "\\", "\x00", "\u0301", "col:", `"unclosed`, "'; DROP TABLE evidence_items; --", strings.Repeat("x ", 500)} {
+		if _, err := s.SearchEvidence(ctx, q, 10); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
 	}
 }

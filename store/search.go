@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Snippet markers: SearchEvidence puts SnippetStart before and SnippetEnd
@@ -98,18 +99,134 @@ func (s *Store) SearchEvidence(ctx context.Context, query string, limit int) ([]
 
 // EvidenceMatchQuery turns what a person typed into an FTS5 query: every
 // word must match, each at its start. A word with punctuation inside
-// ("18,200", "ASC-0419") must match as a phrase. People never need to
-// know FTS5's syntax, and nothing they type can be a syntax error.
+// ("18,200", "ASC-0419") must match as a phrase, and so must words
+// between double quotes ("wet room" or “wet room”). A number of four or
+// more digits also matches as letters write it ("18200" finds
+// "18,200"). Accents typed as separate marks count as typed on the
+// letter. People never need to know FTS5's syntax, and nothing they
+// type can be a syntax error.
 func EvidenceMatchQuery(text string) string {
 	var terms []string
-	for _, word := range strings.Fields(text) {
-		parts := strings.FieldsFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if len(parts) == 0 {
+	for _, qt := range parseSearchQuery(text) {
+		alts := qt.alternatives()
+		if len(alts) == 1 {
+			terms = append(terms, ftsPhrase(alts[0]))
 			continue
 		}
-		terms = append(terms, `"`+strings.Join(parts, " ")+`"*`)
+		var or []string
+		for _, a := range alts {
+			or = append(or, ftsPhrase(a))
+		}
+		terms = append(terms, "("+strings.Join(or, " OR ")+")")
 	}
 	return strings.Join(terms, " ")
+}
+
+// ftsPhrase writes words as an FTS5 phrase whose last word may be the
+// start of a longer one. The words hold only letters and digits, so
+// they need no escaping.
+func ftsPhrase(words []string) string { return `"` + strings.Join(words, " ") + `"*` }
+
+// searchTerm is one thing a person searched for: a word, which may hold
+// punctuation ("18,200" is the words "18" and "200"), or a quoted phrase.
+type searchTerm struct{ words []string }
+
+// alternatives returns the ways the term can appear in a text: as typed,
+// and, when it is an amount of 4 or more digits (with or without pence),
+// with its digits in thousands as letters write amounts ("18200" as
+// "18 200", for "18,200"). Numbers inside references ("ASC-0419-2271")
+// are left alone.
+func (t searchTerm) alternatives() [][]string {
+	out := [][]string{t.words}
+	if n := len(t.words); n == 1 || n == 2 && len(t.words[1]) == 2 && allDigits(t.words[1]) {
+		if g := thousands(t.words[0]); g != nil {
+			out = append(out, append(g, t.words[1:]...))
+		}
+	}
+	return out
+}
+
+// thousands splits a number of 4 to 12 digits into groups of three from
+// the right ("18200" into "18", "200"), or returns nil.
+func thousands(w string) []string {
+	if len(w) < 4 || len(w) > 12 || w[0] == '0' || !allDigits(w) {
+		return nil
+	}
+	first := len(w) % 3
+	if first == 0 {
+		first = 3
+	}
+	out := []string{w[:first]}
+	for i := first; i < len(w); i += 3 {
+		out = append(out, w[i:i+3])
+	}
+	return out
+}
+
+// allDigits reports whether w is made only of the digits 0 to 9.
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// searchQuotes are the characters that open and close a phrase.
+const searchQuotes = "\"“”„‟″«»"
+
+// parseSearchQuery splits what a person typed into terms: each word on
+// its own, and the words between quotes as one phrase. An unclosed quote
+// runs to the end. Words are runs of letters and digits; combining
+// accents are dropped, as the index drops them.
+func parseSearchQuery(text string) []searchTerm {
+	var out []searchTerm
+	add := func(s string, phrase bool) {
+		if phrase {
+			if w := searchWords(s); len(w) > 0 {
+				out = append(out, searchTerm{w})
+			}
+			return
+		}
+		for _, f := range strings.Fields(s) {
+			if w := searchWords(f); len(w) > 0 {
+				out = append(out, searchTerm{w})
+			}
+		}
+	}
+	inQuote := false
+	for text != "" {
+		i := strings.IndexAny(text, searchQuotes)
+		if i < 0 {
+			add(text, inQuote)
+			break
+		}
+		add(text[:i], inQuote)
+		_, n := utf8.DecodeRuneInString(text[i:])
+		text = text[i+n:]
+		inQuote = !inQuote
+	}
+	return out
+}
+
+// searchWords returns the words in s: runs of letters and digits, with
+// combining accents (as in "Zoe\u0308") dropped.
+func searchWords(s string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
+	out := parts[:0]
+	for _, p := range parts {
+		p = strings.Map(func(r rune) rune {
+			if unicode.Is(unicode.Mn, r) {
+				return -1
+			}
+			return r
+		}, p)
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // RebuildEvidenceSearch makes the search index again from the evidence

@@ -9,20 +9,24 @@ import (
 // snippetWords is how many words a snippet shows.
 const snippetWords = 16
 
-// evidenceQueryWords splits what a person typed into words, each word
-// into the tokens the index holds ("18,200" into "18" and "200"), folded
-// for matching.
-func evidenceQueryWords(text string) [][]string {
-	var out [][]string
-	for _, word := range strings.Fields(text) {
-		parts := strings.FieldsFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if len(parts) == 0 {
-			continue
+// snippetWord is one term of a query as the snippet looks for it: the
+// ways it can appear, each a run of words folded for matching.
+type snippetWord [][]string
+
+// evidenceQueryWords splits what a person typed into terms as
+// SearchEvidence matches them, each word folded for matching.
+func evidenceQueryWords(text string) []snippetWord {
+	var out []snippetWord
+	for _, t := range parseSearchQuery(text) {
+		var w snippetWord
+		for _, alt := range t.alternatives() {
+			folded := make([]string, len(alt))
+			for i := range alt {
+				folded[i] = foldWord(alt[i])
+			}
+			w = append(w, folded)
 		}
-		for i := range parts {
-			parts[i] = foldWord(parts[i])
-		}
-		out = append(out, parts)
+		out = append(out, w)
 	}
 	return out
 }
@@ -96,7 +100,7 @@ const snippetScan = 2000
 // makeSnippet returns about snippetWords words of the first of cols that
 // matches the query, where the most different query words are close
 // together, with each matching word between SnippetStart and SnippetEnd.
-func makeSnippet(cols []string, words [][]string) string {
+func makeSnippet(cols []string, words []snippetWord) string {
 	for _, text := range cols {
 		if s := snippetIn(text, words); s != "" {
 			return s
@@ -125,7 +129,7 @@ func phraseAt(text string, toks *[]snippetToken, i int, phrase []string) int {
 	return len(phrase)
 }
 
-func snippetIn(text string, words [][]string) string {
+func snippetIn(text string, words []snippetWord) string {
 	if text == "" || len(words) == 0 {
 		return ""
 	}
@@ -155,16 +159,19 @@ func snippetIn(text string, words [][]string) string {
 			}
 			toks = append(toks, t)
 		}
-		for w, phrase := range words {
-			if n := phraseAt(text, &toks, i, phrase); n > 0 {
-				matched[i] = w + 1
-				for k := i; k < i+n; k++ {
-					covered[k] = true
+	match:
+		for w, alts := range words {
+			for _, phrase := range alts {
+				if n := phraseAt(text, &toks, i, phrase); n > 0 {
+					matched[i] = w + 1
+					for k := i; k < i+n; k++ {
+						covered[k] = true
+					}
+					if first < 0 {
+						first = i
+					}
+					break match
 				}
-				if first < 0 {
-					first = i
-				}
-				break
 			}
 		}
 		// A window is complete once snippetWords words past its start
