@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 
 	"github.com/ownplan/ownplan/store"
@@ -38,7 +39,9 @@ func (e *SaveError) Unwrap() error { return e.Err }
 // file in the same folder, flushed to disk and then renamed over path, so
 // path never holds half a document, even if the computer stops part way.
 // The new file is readable and writable only by the current user, as it
-// holds personal information.
+// holds personal information. If path is a symbolic link, the file it
+// points to is replaced and the link kept. A folder, device or other
+// thing that is not a file is never replaced.
 //
 // If the document cannot be made, the error is the one Render returns. If
 // it cannot be saved, the error is a *SaveError.
@@ -57,10 +60,25 @@ func writeFileAtomic(path string, data []byte) error {
 	if path == "" {
 		return &SaveError{Reason: "no file name was given. Choose a place and a name for it.", Err: fs.ErrInvalid}
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return &SaveError{Path: path, Reason: "there is already a folder with that name. Choose another name.", Err: syscall.EISDIR}
+	target := path
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// Save where the link points, so the link still leads to the
+		// document rather than being replaced by a copy of it.
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			target = real
+		}
 	}
-	err := store.WriteFileAtomic(path, func(w io.Writer) error {
+	if fi, err := os.Stat(target); err == nil {
+		switch {
+		case fi.IsDir():
+			return &SaveError{Path: path, Reason: "there is already a folder with that name. Choose another name.", Err: syscall.EISDIR}
+		case !fi.Mode().IsRegular():
+			// A device, a pipe or a socket: renaming over it would
+			// remove it, and writing into it would not save a file.
+			return &SaveError{Path: path, Reason: "that name belongs to something that is not a file. Choose another name.", Err: fs.ErrInvalid}
+		}
+	}
+	err := store.WriteFileAtomic(target, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
@@ -78,7 +96,7 @@ func saveError(path string, err error) error {
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission),
 		errors.Is(err, syscall.EROFS), errors.Is(err, syscall.ENOTDIR):
 		reason = "the folder does not exist or you cannot write there. Choose another place."
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+	case errors.Is(err, store.ErrDiskFull), errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		reason = "the disk is full. Free some space, or choose another place."
 	case errors.Is(err, syscall.EISDIR):
 		reason = "there is already a folder with that name. Choose another name."

@@ -3,10 +3,13 @@ package report
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/ownplan/ownplan/store"
 )
 
 func TestWriteFile(t *testing.T) {
@@ -81,5 +84,46 @@ func TestWriteFileRenderErrorIsNotASaveError(t *testing.T) {
 	var se *SaveError
 	if err == nil || errors.As(err, &se) {
 		t.Errorf("got %v, want a layout error", err)
+	}
+}
+
+func TestWriteFileKeepsLinksAndDevices(t *testing.T) {
+	d := sampleDocument(false)
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.pdf")
+	if err := os.WriteFile(real, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.pdf")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skipf("cannot make a symbolic link here: %v", err)
+	}
+	if err := d.WriteFile(link); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi, err)
+	}
+	if got, _ := os.ReadFile(real); !bytes.HasPrefix(got, []byte("%PDF-")) {
+		t.Errorf("the file the link points to was not replaced: %.10q", got)
+	}
+
+	// A device is never renamed over, even by a user allowed to.
+	if fi, err := os.Stat(os.DevNull); err == nil && fi.Mode()&fs.ModeDevice != 0 {
+		err := d.WriteFile(os.DevNull)
+		var se *SaveError
+		if !errors.As(err, &se) || se.Reason != "that name belongs to something that is not a file. Choose another name." {
+			t.Errorf("WriteFile(%s) = %v", os.DevNull, err)
+		}
+		if fi2, err := os.Stat(os.DevNull); err != nil || fi2.Mode()&fs.ModeDevice == 0 {
+			t.Fatalf("%s is no longer a device", os.DevNull)
+		}
+	}
+}
+
+func TestSaveErrorSaysTheDiskIsFull(t *testing.T) {
+	err := saveError("/media/usb/plan.pdf", fmt.Errorf("could not save: %w", fmt.Errorf("%w: write: no space left on device", store.ErrDiskFull)))
+	if want := "Could not save the PDF to /media/usb/plan.pdf: the disk is full. Free some space, or choose another place."; err.Error() != want {
+		t.Errorf("got %q, want %q", err, want)
 	}
 }
