@@ -25,6 +25,8 @@ type testRelay struct {
 	srv    *relay.Server
 	hs     *http.Server
 	opts   relay.Options
+	// wrap, when set, stands between the relay and its SQLite storage.
+	wrap func(relay.Storage) relay.Storage
 }
 
 func startRelay(t testing.TB) *testRelay {
@@ -49,7 +51,11 @@ func (r *testRelay) start() {
 	r.addr = ln.Addr().String()
 	r.url = "ws://" + r.addr
 	r.st = st
-	r.srv = relay.NewServer(st, r.opts)
+	var storage relay.Storage = st
+	if r.wrap != nil {
+		storage = r.wrap(st)
+	}
+	r.srv = relay.NewServer(storage, r.opts)
 	r.hs = &http.Server{Handler: r.srv.Handler()}
 	go r.hs.Serve(ln)
 }
@@ -81,8 +87,14 @@ type device struct {
 
 func newDevice(t testing.TB) *device {
 	t.Helper()
+	return newDeviceIn(t, t.TempDir())
+}
+
+// newDeviceIn makes a device whose data folder is inside dir.
+func newDeviceIn(t testing.TB, dir string) *device {
+	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "data"))
+	st, err := store.Open(ctx, filepath.Join(dir, "data"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,8 +118,14 @@ func (d *device) round() Result {
 // newCircle makes an owner device with a profile and a circle on r.
 func newCircle(t testing.TB, r *testRelay) *device {
 	t.Helper()
+	return newCircleOn(t, r, newDevice(t))
+}
+
+// newCircleOn gives the device o a profile and makes it the owner of a
+// new circle on r.
+func newCircleOn(t testing.TB, r *testRelay, o *device) *device {
+	t.Helper()
 	ctx := context.Background()
-	o := newDevice(t)
 	if err := o.st.SaveProfile(ctx, store.Profile{Name: "Zoë Ó Briain", Council: "Suffolk County Council"}); err != nil {
 		t.Fatal(err)
 	}
@@ -121,12 +139,17 @@ func newCircle(t testing.TB, r *testRelay) *device {
 // then lets the owner add them and the new device fetch its keys.
 func invite(t testing.TB, owner *device, name string, role store.Role) *device {
 	t.Helper()
+	return inviteDevice(t, owner, newDevice(t), name, role)
+}
+
+// inviteDevice joins the device d to owner's circle as name with role.
+func inviteDevice(t testing.TB, owner, d *device, name string, role store.Role) *device {
+	t.Helper()
 	ctx := context.Background()
 	inv, err := owner.e.Invite(ctx, name, role, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDevice(t)
 	code, err := ParseCode(inv.Code.String(), "")
 	if err != nil {
 		t.Fatal(err)
