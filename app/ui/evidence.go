@@ -243,7 +243,7 @@ func (s *evidenceScreen) dropped(_ fyne.Position, uris []fyne.URI) {
 		return
 	}
 	if s.u.current != "evidence" {
-		s.u.show("evidence")
+		s.u.show("evidence") // opens on the list, so the drop is a new document
 	}
 	s.addPaths(paths, nil)
 }
@@ -289,16 +289,28 @@ func evCountFiles(n int) string {
 
 // pickFiles asks for a file to keep with the system's file chooser.
 func (s *evidenceScreen) pickFiles(link *store.EvidenceLink) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		s.addPaths([]string{p}, link)
-	}, s.u.win)
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) { s.picked(r, err, link) }, s.u.win)
 	d.Resize(fyne.NewSize(800, 600))
 	d.Show()
+}
+
+// picked keeps the file chosen in the file chooser; r is nil when the
+// person cancelled.
+func (s *evidenceScreen) picked(r fyne.URIReadCloser, err error, link *store.EvidenceLink) {
+	if err != nil {
+		s.fail(fmt.Errorf("the file could not be opened: %w", err))
+		return
+	}
+	if r == nil {
+		return
+	}
+	uri := r.URI()
+	r.Close()
+	if uri.Scheme() != "file" {
+		s.fail(fmt.Errorf("%s is not a file on this computer; save it to this computer first, then add it", uri.Name()))
+		return
+	}
+	s.addPaths([]string{uri.Path()}, link)
 }
 
 // evRow lays controls out in a row that still fits the window with
@@ -320,6 +332,10 @@ func evStrong(text string) *widget.Label {
 // evidenceSummary is Evidence's part of Home: how many documents are
 // kept and what is due soon.
 func evidenceSummary(u *UI) fyne.CanvasObject {
+	// Files dropped on the window are kept whichever screen shows. Home
+	// is the first screen after the welcome, so setting it here means a
+	// drop works before Evidence has ever been opened.
+	u.win.SetOnDropped(u.ev().dropped)
 	items, err := u.a.EvidenceList(u.ctx, app.EvidenceFilter{})
 	if err != nil {
 		return para("OwnPlan could not read your evidence: " + err.Error())

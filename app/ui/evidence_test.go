@@ -484,3 +484,130 @@ func TestEvidenceScreensFitAtLargeText(t *testing.T) {
 		t.Errorf("Evidence's lines on Home need %v wide at 250%%", w)
 	}
 }
+
+func TestEvidenceScreenFiltersByKindTagAndYear(t *testing.T) {
+	u, a, s := newEvidenceUI(t)
+	ctx := context.Background()
+	add := func(title, kind string, date store.Date, tags ...string) string {
+		t.Helper()
+		it, err := a.AddEvidence(ctx, store.EvidenceItem{Title: title, Kind: kind, LetterDate: date, Tags: tags},
+			[]string{evidenceFile(t, "f.txt", []byte(title))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it.ID
+	}
+	taxi := add("Taxi receipt", "receipt", store.NewDate(2025, 6, 3), "transport")
+	bus := add("Bus pass letter", "correspondence", store.NewDate(2026, 2, 1), "transport")
+	gp := add("GP letter", "medical", store.NewDate(2026, 3, 9), "health")
+	s.show(evList, "")
+	l := s.list
+	shown := func() string {
+		var ids []string
+		for _, id := range []string{taxi, bus, gp} {
+			if l.rows[id] != nil {
+				ids = append(ids, id)
+			}
+		}
+		return strings.Join(ids, ",")
+	}
+	if shown() != taxi+","+bus+","+gp {
+		t.Fatalf("all documents: %s", texts(u))
+	}
+	if strings.Join(l.tag.Options, "|") != "All tags|health|transport" || strings.Join(l.year.Options, "|") != "All years|2026|2025" {
+		t.Errorf("filters offer tags %v and years %v", l.tag.Options, l.year.Options)
+	}
+	chooseOption(l.tag, "transport")
+	s.wait()
+	if shown() != taxi+","+bus {
+		t.Errorf("tag transport shows %s", shown())
+	}
+	chooseOption(l.year, "2026")
+	s.wait()
+	if shown() != bus {
+		t.Errorf("tag transport in 2026 shows %s", shown())
+	}
+	chooseOption(l.tag, evAllTags)
+	chooseOption(l.kind, "Medical or OT report")
+	s.wait()
+	if shown() != gp || !strings.Contains(l.count.Text, "1 document") {
+		t.Errorf("medical in 2026 shows %s (%q)", shown(), l.count.Text)
+	}
+	// The search box works within the filters.
+	chooseOption(l.kind, evAllKinds)
+	chooseOption(l.year, evAllYears)
+	l.search.SetText(`"bus pass"`)
+	s.refreshList()
+	s.wait()
+	if shown() != bus {
+		t.Errorf("search for a phrase shows %s", shown())
+	}
+	// The filters are still set after looking at a document.
+	l.search.SetText("")
+	chooseOption(l.tag, "health")
+	s.wait()
+	s.show(evDetail, gp)
+	focusAndPress(u, s.detail.back)
+	s.wait()
+	if s.list.tag.Selected != "health" || shown() != gp {
+		t.Errorf("after back: tag %q shows %s", s.list.tag.Selected, shown())
+	}
+}
+
+func TestEvidenceScreenFilePickerAndDropAnywhere(t *testing.T) {
+	u, a, s := newEvidenceUI(t)
+	ctx := context.Background()
+	// "Add a document…" opens the file chooser, by keyboard.
+	focusAndPress(u, s.list.add)
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Add a document… shows no file chooser")
+	}
+	u.win.Canvas().Overlays().Top().Hide()
+	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	// Cancelling keeps nothing; choosing a file keeps it and opens it.
+	s.picked(nil, nil, nil)
+	if items, _ := a.EvidenceList(ctx, app.EvidenceFilter{}); len(items) != 0 {
+		t.Fatal("cancelling kept a document")
+	}
+	path := evidenceFile(t, "decision_letter.pdf", otReport(t))
+	r, err := storage.Reader(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.picked(r, nil, nil)
+	s.wait()
+	if s.view != evDetail || s.detail.title.Text != "Decision letter" {
+		t.Fatalf("after choosing: view %q", s.view)
+	}
+	// "Add another file…" in the details adds to the same document.
+	r, _ = storage.Reader(storage.NewFileURI(evidenceFile(t, "enclosure.txt", []byte("Enclosure: the indicative budget"))))
+	s.picked(r, nil, nil)
+	s.wait()
+	items, _ := a.EvidenceList(ctx, app.EvidenceFilter{})
+	if len(items) != 1 || len(items[0].Files) != 2 {
+		t.Fatalf("after adding an enclosure: %d items", len(items))
+	}
+	// A file dropped while Home shows is a new document, whose details open.
+	u.show("home")
+	s.dropped(fyne.NewPos(5, 5), []fyne.URI{storage.NewFileURI(evidenceFile(t, "gp.txt", []byte("fatigue")))})
+	s.wait()
+	if u.current != "evidence" || s.view != evDetail || s.detail.title.Text != "Gp" {
+		t.Errorf("drop on Home: screen %q view %q", u.current, s.view)
+	}
+	if items, _ := a.EvidenceList(ctx, app.EvidenceFilter{}); len(items) != 2 {
+		t.Errorf("drop on Home: %d items", len(items))
+	}
+	// A file that cannot be kept is explained, and nothing is kept.
+	s.show(evList, "")
+	s.dropped(fyne.NewPos(5, 5), []fyne.URI{storage.NewFileURI(evidenceFile(t, "empty.pdf", nil))})
+	s.wait()
+	if !strings.Contains(s.status.Text, "empty (0 bytes)") {
+		t.Errorf("empty file: status %q", s.status.Text)
+	}
+	if items, _ := a.EvidenceList(ctx, app.EvidenceFilter{}); len(items) != 2 {
+		t.Errorf("empty file kept: %d items", len(items))
+	}
+	if check, _ := a.VerifyEvidence(ctx); len(check.Problems) != 0 || check.Checked != 3 {
+		t.Errorf("vault after a bad drop: %+v", check)
+	}
+}
