@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	gosync "sync"
 	"sync/atomic"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ownplan/ownplan/store"
+	"github.com/ownplan/ownplan/sync/relay"
 )
 
 // cutProxy forwards TCP connections on 127.0.0.1 to a relay, cutting each
@@ -253,5 +255,132 @@ func TestSyncBackgroundRunAndRelayRestart(t *testing.T) {
 	})
 	cancel()
 	wg.Wait()
+	sameData(t, owner, sam)
+}
+
+// restartHook is relay storage that restarts the relay the moment a
+// chosen device's nth message has been stored, or the mailbox has been
+// read n times: in the middle of a sync round.
+type restartHook struct {
+	relay.Storage
+	h *restartPlan
+}
+
+type restartPlan struct {
+	mu      gosync.Mutex
+	sender  string
+	puts    int
+	reads   int
+	nPut    int
+	nRead   int
+	restart func()
+	done    chan struct{}
+}
+
+// fire restarts the relay once, in the background: the handler that
+// called it is one of those the restart shuts down.
+func (p *restartPlan) fire() {
+	if p.restart == nil {
+		return
+	}
+	restart := p.restart
+	p.restart = nil
+	go func() { restart(); close(p.done) }()
+}
+
+func (h *restartHook) Append(ctx context.Context, circle, sender, ref string, body []byte, now time.Time) (int64, error) {
+	seq, err := h.Storage.Append(ctx, circle, sender, ref, body, now)
+	h.h.mu.Lock()
+	defer h.h.mu.Unlock()
+	if sender == h.h.sender && h.h.puts > 0 {
+		if h.h.nPut++; h.h.nPut == h.h.puts {
+			h.h.fire()
+		}
+	}
+	return seq, err
+}
+
+func (h *restartHook) Read(ctx context.Context, circle string, after int64, limit, maxBytes int) ([]relay.Message, error) {
+	h.h.mu.Lock()
+	if h.h.reads > 0 {
+		if h.h.nRead++; h.h.nRead == h.h.reads {
+			h.h.fire()
+		}
+	}
+	h.h.mu.Unlock()
+	return h.Storage.Read(ctx, circle, after, limit, maxBytes)
+}
+
+// TestSyncRelayRestartedMidRound restarts the relay in the middle of a
+// round, once while a device is sending batches and once while another
+// is reading them. The interrupted rounds fail plainly; the next ones
+// carry on, the relay holds every batch once, and both devices end with
+// the same data, every change applied once.
+func TestSyncRelayRestartedMidRound(t *testing.T) {
+	ctx := context.Background()
+	plan := &restartPlan{}
+	r := &testRelay{t: t, dbPath: t.TempDir() + "/relay.db", addr: "127.0.0.1:0",
+		opts: relay.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))},
+		wrap: func(s relay.Storage) relay.Storage { return &restartHook{Storage: s, h: plan} }}
+	r.start()
+	t.Cleanup(r.stop)
+	owner := newCircle(t, r)
+	sam := invite(t, owner, "Sam", store.RoleEditor)
+	sam.e.BatchSize, owner.e.BatchSize = 10, 10
+	for i := range 1000 {
+		if _, err := sam.st.SavePerson(ctx, store.Person{Name: fmt.Sprintf("Person %d", i), Notes: "Tuesdays"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := journalCount(t, sam, sam.e.id.Device)
+	circle, _ := owner.st.Circle(ctx)
+	// untilThrough runs rounds until one succeeds, as the background loop
+	// would; the first must have been cut short by the restart.
+	untilThrough := func(d *device) {
+		t.Helper()
+		if _, err := d.e.Round(ctx); err == nil {
+			t.Fatal("the round finished although the relay restarted in the middle of it")
+		} else if !errors.Is(err, ErrUnreachable) {
+			var re *RelayError
+			if !errors.As(err, &re) {
+				t.Fatalf("interrupted round: %v", err)
+			}
+		}
+		<-plan.done
+		for i := 0; ; i++ {
+			_, err := d.e.Round(ctx)
+			if err == nil {
+				return
+			}
+			if i == 20 {
+				t.Fatalf("never got through after the restart: %v", err)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+
+	plan.mu.Lock()
+	plan.sender, plan.puts, plan.restart, plan.done = sam.e.id.Device, 40, r.restart, make(chan struct{})
+	plan.mu.Unlock()
+	untilThrough(sam)
+	ms, _ := r.st.Read(ctx, circle.ID, 0, 1<<20, 1<<30)
+	stored := 0
+	for _, m := range ms {
+		if m.Sender == sam.e.id.Device {
+			stored++
+		}
+	}
+	if wantStored := 1 + (want+9)/10; stored != wantStored {
+		t.Errorf("the relay holds %d of Sam's messages, want %d", stored, wantStored)
+	}
+
+	plan.mu.Lock()
+	plan.puts, plan.reads, plan.nRead, plan.restart, plan.done = 0, 2, 0, r.restart, make(chan struct{})
+	plan.mu.Unlock()
+	untilThrough(owner)
+	if got := journalCount(t, owner, sam.e.id.Device); got != want {
+		t.Fatalf("the owner holds %d of Sam's changes, want %d", got, want)
+	}
+	sam.round()
 	sameData(t, owner, sam)
 }
