@@ -2,23 +2,35 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/json"
 	"encoding/pem"
+	"fmt"
 	"io"
 	"math/big"
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/ownplan/ownplan/sync/relay"
 )
 
 func TestRelayCommandListensServesAndStops(t *testing.T) {
@@ -104,5 +116,115 @@ func TestRelayCommandServesTLS(t *testing.T) {
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("exit %d", code)
+	}
+}
+
+// TestMain lets the test binary run as the relay command itself, so a
+// test can start it as a real process and send it signals.
+func TestMain(m *testing.M) {
+	if os.Getenv("OWNPLAN_RELAY_CHILD") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// TestRelayProcessStopsGracefullyOnSIGTERM runs the relay as a process,
+// signs a device in and stores a message, then sends SIGTERM: connected
+// devices are told the relay is going away, the process exits 0, and
+// every log line is JSON that never holds what devices sent.
+func TestRelayProcessStopsGracefullyOnSIGTERM(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGTERM on Windows")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "--listen", "127.0.0.1:0", "--db", filepath.Join(dir, "relay.db"))
+	cmd.Env = append(os.Environ(), "OWNPLAN_RELAY_CHILD=1")
+	var logs bytes.Buffer
+	cmd.Stderr = &logs
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	first, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^listening on ws://127\.0\.0\.1:[1-9][0-9]*\n$`).MatchString(first) {
+		t.Fatalf("first line %q", first)
+	}
+	url := strings.TrimSpace(strings.TrimPrefix(first, "listening on "))
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ws, _, err := websocket.Dial(ctx, url+"/v1/ws", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.CloseNow()
+	call := func(f relay.Frame) relay.Frame {
+		t.Helper()
+		if err := ws.Write(ctx, websocket.MessageBinary, f.Marshal()); err != nil {
+			t.Fatal(err)
+		}
+		_, b, err := ws.Read(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := relay.ParseFrame(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	_, b, err := ws.Read(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	challenge, _ := relay.ParseFrame(b)
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	if r := call(relay.Frame{Type: relay.TypeCreate, ID: 1, Circle: "C1", Device: "D1", Key: pub,
+		Sig: ed25519.Sign(priv, relay.AuthMessage(challenge.Nonce, "C1", "D1"))}); r.Type != relay.TypeOK {
+		t.Fatalf("create: %+v", r)
+	}
+	const canary = "PLAINTEXT-CANARY-Zoë needs help at 7am"
+	if r := call(relay.Frame{Type: relay.TypePut, ID: 2, Ref: "r1", Body: []byte(canary)}); r.Type != relay.TypeAck {
+		t.Fatalf("put: %+v", r)
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ws.Read(ctx); websocket.CloseStatus(err) != websocket.StatusGoingAway {
+		t.Errorf("the connected device was not told the relay is going away: %v", err)
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case err := <-waited:
+		if err != nil {
+			t.Errorf("exit after SIGTERM: %v\n%s", err, logs.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the relay did not stop after SIGTERM")
+	}
+	var msgs []string
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Errorf("log line is not JSON: %q", line)
+			continue
+		}
+		msgs = append(msgs, fmt.Sprint(rec["msg"]))
+		if strings.Contains(line, "CANARY") || strings.Contains(line, "Zoë") {
+			t.Errorf("a log line holds what the device sent: %s", line)
+		}
+	}
+	if got := strings.Join(msgs, ", "); !strings.Contains(got, "stored") || !strings.HasSuffix(got, "relay shutting down, relay stopped") {
+		t.Errorf("log messages: %s", got)
 	}
 }
