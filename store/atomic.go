@@ -12,6 +12,9 @@ import (
 // it writes a temporary file beside path, syncs it to disk and renames it
 // into place. The file is readable by this user only.
 func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("could not save %s: it is a folder; give a file name inside it", path)
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
 	if err != nil {

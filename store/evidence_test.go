@@ -610,3 +610,14 @@ func TestEvidenceSearchAsPeopleType(t *testing.T) {
 		}
 	}
 }
+
+func TestEvidenceWriteFileAtomicRefusesAFolder(t *testing.T) {
+	dir := t.TempDir()
+	err := WriteFileAtomic(dir, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err })
+	if err == nil || !strings.Contains(err.Error(), "it is a folder") {
+		t.Errorf("writing over a folder: %v", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -58,7 +59,7 @@ evidence show --json). When the document has several files, choose one
 with --file, by its number or name. The file's SHA-256 is checked as it
 is copied: a damaged file is not written out.`,
 		flags: func(fs *flag.FlagSet, o *opts) {
-			fs.StringVar(&o.out, "out", "", "where to save the file (required)")
+			fs.StringVar(&o.out, "out", "", "where to save the file, or a folder to save it in under its own name (required)")
 			fs.String("file", "", "which file of the document: its number (1, 2…) or name")
 		},
 		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
@@ -75,6 +76,9 @@ is copied: a damaged file is not written out.`,
 			f, err := chooseEvidenceFile(ctx, a, args[0], evFlagString(fs, "file"))
 			if err != nil {
 				return err
+			}
+			if fi, err := os.Stat(o.out); err == nil && fi.IsDir() {
+				o.out = filepath.Join(o.out, app.SafeFileName(f.Name)) // like cp: into the folder, under its own name
 			}
 			if err := a.SaveEvidenceFile(ctx, f, o.out); err != nil {
 				return err

@@ -108,6 +108,14 @@ func TestEvidenceCLI(t *testing.T) {
 	if b, _ := os.ReadFile(got); !bytes.Equal(b, pdf) {
 		t.Error("get: file differs from the one added")
 	}
+	// --out may be a folder: the file goes in it under its own name.
+	folder := t.TempDir()
+	if code, _, errOut := ctl(t, "--data", dir, "evidence", "get", id, "--file", "1", "--out", folder); code != 0 {
+		t.Fatalf("get into a folder: %s", errOut)
+	}
+	if b, _ := os.ReadFile(filepath.Join(folder, "ot-report.pdf")); !bytes.Equal(b, pdf) {
+		t.Error("get into a folder: file differs or is missing")
+	}
 	got2 := filepath.Join(files, "got.txt")
 	if code, _, errOut := ctl(t, "--data", dir, "evidence", "get", items[0].Files[1].ID, "--out", got2); code != 0 {
 		t.Fatalf("get by file ID: %s", errOut)
