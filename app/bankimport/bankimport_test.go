@@ -175,7 +175,7 @@ func TestBankLayouts(t *testing.T) {
 		{file: "hsbc-no-header.csv", delim: ',', sameKeys: true, warning: "no row of column names",
 			wantMapping: Mapping{Date: 1, Description: 2, Amount: 3}},
 		{file: "monzo.csv", sure: true, headerLine: 1, delim: ',', sameKeys: true, firstType: "Credit", firstRef: "DP JAN",
-			wantMapping: Mapping{Date: 2, Type: 4, Amount: 8, Reference: 12, Description: 15}},
+			wantMapping: Mapping{Date: 2, Type: 4, Amount: 8, Reference: 12, Description: 5, DescriptionFallback: [maxFallback]int{15}}},
 		{file: "monzo-legacy-iso.csv", sure: true, headerLine: 1, delim: ',', sameKeys: true,
 			wantMapping: Mapping{Date: 2, Amount: 3, Description: 9, Reference: 11}},
 		{file: "lloyds-newest-first.csv", balance: true, sure: true, headerLine: 1, delim: ',', sameKeys: true, firstType: "BGC",
@@ -219,7 +219,7 @@ func TestBankLayouts(t *testing.T) {
 			}
 			first := st.Transactions[0]
 			if first.Date != (store.Date{Year: 2026, Month: 1, Day: 2}) || first.AmountPence != 140000 ||
-				first.Description != "SUFFOLK CC DIRECT PAYMENT" || first.Type != tc.firstType || first.Reference != tc.firstRef {
+				!strings.EqualFold(first.Description, "SUFFOLK CC DIRECT PAYMENT") || first.Type != tc.firstType || first.Reference != tc.firstRef {
 				t.Errorf("first transaction %+v", first)
 			}
 			if d := st.Transactions[1].Description; !strings.EqualFold(d, "LEISURE CENTRE SWIM") {
@@ -340,7 +340,7 @@ func TestPreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Rows[0].Problem != "This row has no amount, so it will be left out." {
+	if !strings.HasPrefix(s.Rows[0].Problem, `"SUFFOLK CC DIRECT PAYMENT" is not an amount of money we recognise.`) {
 		t.Errorf("wrong amount column: problem %q", s.Rows[0].Problem)
 	}
 	s, err = Preview(context.Background(), strings.NewReader("Date,Amount\n31/02/2026,1.00\n"), nil, 3)

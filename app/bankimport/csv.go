@@ -54,7 +54,9 @@ func parseCSV(in *bufio.Reader, chosen *Mapping) (*Statement, error) {
 
 	cr := newCSVReader(in, lay.Delimiter)
 	cr.ReuseRecord = true
+	rr := rowReader{m: &m, chosen: chosen != nil, comma: lay.DecimalComma}
 	var dates []datePending
+	var signs []rowMoney
 	var skipped notes
 	for {
 		cells, err := cr.Read()
@@ -73,7 +75,7 @@ func parseCSV(in *bufio.Reader, chosen *Mapping) (*Statement, error) {
 			return nil, newError(ErrMalformed, line,
 				"A quotation mark in this row is never closed, so the rows after it cannot be read. Download the statement from your bank again, or open it in a spreadsheet program and save it as CSV.")
 		}
-		r, skip, err := readRow(cells, line, &m, chosen != nil)
+		r, skip, err := rr.read(cells, line)
 		// In a file without column names, whatever comes before the first
 		// payment is the bank's heading, not a broken row.
 		leading := lay.HeaderLine == 0 && len(dates) == 0
@@ -93,18 +95,20 @@ func parseCSV(in *bufio.Reader, chosen *Mapping) (*Statement, error) {
 		}
 		st.Transactions = append(st.Transactions, r.tx)
 		dates = append(dates, r.date)
+		signs = append(signs, r.money)
 	}
 
 	order := m.DateOrder
 	if order == DateOrderAuto {
 		var proof string
 		if order, proof = chooseDateOrder(dates); order == MonthFirst {
-			st.Warnings = append(st.Warnings, fmt.Sprintf("The dates in this file are written month first, American style (for example %s), so OwnPlan has read them that way.", quote(proof)))
+			st.Warnings = append(st.Warnings, fmt.Sprintf("The dates in this file are written month first, American style (%s), so OwnPlan has read them that way.", proof))
 		}
 	}
 	if err := resolveDates(st.Transactions, dates, order, chosen != nil); err != nil {
 		return nil, err
 	}
+	settleSigns(st.Transactions, signs)
 	arrange(st, m.Amount == 0)
 	ImportKeys(st.Transactions)
 	if m.Amount != 0 && !st.BalanceChecked && allPositive(st.Transactions) {
@@ -226,7 +230,10 @@ func Preview(ctx context.Context, r io.Reader, m *Mapping, n int) (*Sample, erro
 		m = &s.Layout.Mapping
 	}
 	mappingErr := m.Validate()
+	rr := rowReader{m: m, chosen: chosen, comma: d.layout.DecimalComma}
 	var dates []datePending
+	var signs []rowMoney
+	var txs []Transaction
 	var good []int // indexes in s.Rows of rows read without a problem
 	for _, rec := range d.records[d.data:] {
 		if len(s.Rows) >= n {
@@ -235,17 +242,19 @@ func Preview(ctx context.Context, r io.Reader, m *Mapping, n int) (*Sample, erro
 		sr := SampleRow{Line: rec.line, Cells: rec.cells}
 		if mappingErr != nil {
 			sr.Problem = mappingErr.Error()
-		} else if r, skip, err := readRow(rec.cells, rec.line, m, chosen); err != nil {
+		} else if r, skip, err := rr.read(rec.cells, rec.line); err != nil {
 			sr.Problem = problem(err)
 		} else if skip != notSkipped {
 			sr.Problem = skipProblems[skip]
 		} else {
-			sr.Transaction = r.tx
 			good = append(good, len(s.Rows))
+			txs = append(txs, r.tx)
 			dates = append(dates, r.date)
+			signs = append(signs, r.money)
 		}
 		s.Rows = append(s.Rows, sr)
 	}
+	settleSigns(txs, signs)
 	order := m.DateOrder
 	if order == DateOrderAuto {
 		order, _ = chooseDateOrder(dates)
@@ -253,6 +262,7 @@ func Preview(ctx context.Context, r io.Reader, m *Mapping, n int) (*Sample, erro
 	for i, idx := range good {
 		sr := &s.Rows[idx]
 		if d, ok := dates[i].raw.resolve(order); ok {
+			sr.Transaction = txs[i]
 			sr.Transaction.Date = d
 		} else {
 			sr.Problem, sr.Transaction = dateError(dates[i], chosen).Msg, Transaction{}

@@ -157,8 +157,9 @@ func (d rawDate) resolve(order DateOrder) (store.Date, bool) {
 
 // chooseDateOrder decides how to read the numbered dates in a column: day
 // first unless at least one date can only be month first and none can
-// only be day first. For month first it also returns the first date that
-// proves it.
+// only be day first, or, when every date could be either, only month
+// first puts them in order (as a statement's dates always are, oldest or
+// newest first). For month first it also says why, for a warning.
 func chooseDateOrder(dates []datePending) (DateOrder, string) {
 	dayProof, monthProof := false, ""
 	for i := range dates {
@@ -168,10 +169,38 @@ func chooseDateOrder(dates []datePending) (DateOrder, string) {
 			monthProof = dates[i].text
 		}
 	}
-	if monthProof != "" && !dayProof {
-		return MonthFirst, monthProof
+	switch {
+	case monthProof != "" && !dayProof:
+		return MonthFirst, "for example " + quote(monthProof)
+	case monthProof == "" && !dayProof && !inOrder(dates, DayFirst) && inOrder(dates, MonthFirst):
+		return MonthFirst, "only read that way are they in date order"
 	}
 	return DayFirst, ""
+}
+
+// inOrder reports whether the dates, read in the given order, are all
+// valid and run one way, oldest first or newest first.
+func inOrder(dates []datePending, order DateOrder) bool {
+	var prev store.Date
+	dir := 0
+	for i := range dates {
+		d, ok := dates[i].raw.resolve(order)
+		if !ok {
+			return false
+		}
+		if i > 0 {
+			c := d.Compare(prev)
+			switch {
+			case c == 0:
+			case dir == 0:
+				dir = c
+			case c != dir:
+				return false
+			}
+		}
+		prev = d
+	}
+	return true
 }
 
 var monthNames = map[string]int{

@@ -81,6 +81,15 @@ func TestChooseDateOrder(t *testing.T) {
 		{[]string{"25/12/2026", "12/25/2026"}, DayFirst}, // contradictory: UK order, and the bad row fails
 		{[]string{"2026-12-25", "01 Feb 2026"}, DayFirst},
 		{nil, DayFirst},
+		// Every date could be either, but only month first runs in order,
+		// oldest or newest first.
+		{[]string{"01/02/2026", "01/05/2026", "01/09/2026", "02/03/2026"}, MonthFirst},
+		{[]string{"02/03/2026", "01/09/2026", "01/09/2026", "01/05/2026"}, MonthFirst},
+		// In order both ways (2 to 12 January, or 1 February to 1 December):
+		// UK order.
+		{[]string{"02/01/2026", "05/01/2026", "12/01/2026"}, DayFirst},
+		// In order neither way: UK order, and the rows are sorted.
+		{[]string{"05/01/2026", "01/02/2026", "03/01/2026"}, DayFirst},
 	} {
 		if got, _ := chooseDateOrder(rows(tc.dates...)); got != tc.want {
 			t.Errorf("%q: order %d, want %d", tc.dates, got, tc.want)

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -29,6 +30,11 @@ type Layout struct {
 	Header []string
 	// Columns is the number of columns in the widest row seen.
 	Columns int
+	// DecimalComma is true when the amounts are written with a decimal
+	// comma and full stops between the thousands ("1.400,00"), as
+	// spreadsheet programs set up for much of Europe save them. It is
+	// worked out from the file, whoever chose the columns.
+	DecimalComma bool
 
 	// Sure is true when every needed column was recognised by name and the
 	// first rows read cleanly with them. When it is false, Reasons says
@@ -91,6 +97,7 @@ func detect(sample []byte) detection {
 	d := detection{records: readRecords(sample, delim, maxSampleRecords)}
 	lay := &d.layout
 	lay.Delimiter = delim
+	lay.DecimalComma = decimalComma(d.records)
 	for _, rec := range d.records {
 		lay.Columns = max(lay.Columns, len(rec.cells))
 	}
@@ -108,7 +115,7 @@ func detect(sample []byte) detection {
 	if lay.HeaderLine != 0 {
 		lay.Reasons = checkColumns(lay, d.records[d.data:])
 	} else {
-		lay.Mapping, kinds, lay.Reasons, d.noDates = inferColumns(d.records)
+		lay.Mapping, kinds, lay.Reasons, d.noDates = inferColumns(d.records, lay.DecimalComma)
 	}
 	d.columnReasons = len(lay.Reasons)
 	if lay.Mapping.Validate() == nil {
@@ -212,7 +219,7 @@ func checkColumns(lay *Layout, data []record) []string {
 		}
 	}
 	check(m.Date, "dates", func(s string) bool { _, ok := parseRawDate(s); return ok })
-	isAmount := func(s string) bool { _, _, ok := parseAmount(s); return ok }
+	isAmount := func(s string) bool { _, _, ok := parseAmountStyle(s, lay.DecimalComma); return ok }
 	for _, col := range []int{m.Amount, m.In, m.Out} {
 		check(col, "amounts of money", isAmount)
 	}
@@ -231,11 +238,11 @@ func checkBalance(lay *Layout, data []record) []string {
 	if m.Balance == 0 {
 		return nil
 	}
-	txs := sampleTransactions(data, m)
+	txs := sampleTransactions(data, m, lay.DecimalComma)
 	if len(txs) < 2 {
 		return nil
 	}
-	o := orient(txs)
+	o := orientFollowing(txs)
 	switch {
 	case o.fits && o.negate && m.Amount != 0:
 		m.Negate = !m.Negate
@@ -249,15 +256,19 @@ func checkBalance(lay *Layout, data []record) []string {
 
 // sampleTransactions reads the records that make clean rows with m, for
 // checking a layout. Rows that fail are left out.
-func sampleTransactions(recs []record, m *Mapping) []Transaction {
+func sampleTransactions(recs []record, m *Mapping, comma bool) []Transaction {
+	rr := rowReader{m: m, comma: comma}
 	var txs []Transaction
 	var dates []datePending
+	var signs []rowMoney
 	for _, rec := range recs[:min(len(recs), maxDataCheck)] {
-		if r, skip, err := readRow(rec.cells, rec.line, m, false); err == nil && skip == notSkipped {
+		if r, skip, err := rr.read(rec.cells, rec.line); err == nil && skip == notSkipped {
 			txs = append(txs, r.tx)
 			dates = append(dates, r.date)
+			signs = append(signs, r.money)
 		}
 	}
+	settleSigns(txs, signs)
 	order := m.DateOrder
 	if order == DateOrderAuto {
 		order, _ = chooseDateOrder(dates)
@@ -275,7 +286,7 @@ func sampleTransactions(recs []record, m *Mapping) []Transaction {
 // inferColumns works out the columns of a file without column names from
 // the cells themselves. The result is never certain, so it always comes
 // with reasons. kinds describes the columns for the fingerprint.
-func inferColumns(recs []record) (m Mapping, kinds string, reasons []string, noDates bool) {
+func inferColumns(recs []record, comma bool) (m Mapping, kinds string, reasons []string, noDates bool) {
 	start := -1
 	for i, rec := range recs {
 		if len(rec.cells) < 2 {
@@ -306,7 +317,7 @@ func inferColumns(recs []record) (m Mapping, kinds string, reasons []string, noD
 	cols := make([]stats, ncol)
 	for _, cells := range rows {
 		for i, c := range cells {
-			c = strings.TrimSpace(c)
+			c = clean(c)
 			if c == "" {
 				continue
 			}
@@ -317,14 +328,14 @@ func inferColumns(recs []record) (m Mapping, kinds string, reasons []string, noD
 			switch {
 			case isDate:
 				s.dates++
-			case looksLikeMoney(c):
+			case looksLikeMoney(c, comma):
 				s.money++
 			default:
 				s.text++
 			}
 		}
 	}
-	var money []int
+	var money, text []int
 	kindBytes := make([]byte, ncol)
 	for i, s := range cols {
 		col := i + 1
@@ -341,6 +352,7 @@ func inferColumns(recs []record) (m Mapping, kinds string, reasons []string, noD
 			money = append(money, col)
 		default:
 			kindBytes[i] = 't'
+			text = append(text, col)
 			if m.Description == 0 || s.text > cols[m.Description-1].text ||
 				(s.text == cols[m.Description-1].text && s.length > cols[m.Description-1].length) {
 				m.Description = col
@@ -348,6 +360,11 @@ func inferColumns(recs []record) (m Mapping, kinds string, reasons []string, noD
 		}
 	}
 	kinds = string(kindBytes)
+	// The other text columns, the fullest first, stand in for the
+	// description on rows where it is empty.
+	text = slices.DeleteFunc(text, func(c int) bool { return c == m.Description })
+	slices.SortStableFunc(text, func(a, b int) int { return cols[b-1].text - cols[a-1].text })
+	copy(m.DescriptionFallback[:], text)
 	reasons = []string{"The file has no row of column names, so the columns were worked out from the payments themselves. Check the preview."}
 	if m.Date == 0 {
 		return m, kinds, append(reasons, "No column holds a date on most rows."), false
@@ -362,7 +379,7 @@ func inferColumns(recs []record) (m Mapping, kinds string, reasons []string, noD
 	case 1:
 		m.Amount = money[0]
 	default:
-		m = chooseMoneyColumns(m, money, recsFrom)
+		m = chooseMoneyColumns(m, money, recsFrom, comma)
 	}
 	return m, kinds, reasons, false
 }
@@ -371,7 +388,7 @@ func inferColumns(recs []record) (m Mapping, kinds string, reasons []string, noD
 // several money columns are the amount, money in, money out and balance.
 // A reading whose running balance agrees with its amounts is proof; if
 // none agrees it falls back on the usual UK order (out, in, balance).
-func chooseMoneyColumns(m Mapping, money []int, recs []record) Mapping {
+func chooseMoneyColumns(m Mapping, money []int, recs []record, comma bool) Mapping {
 	var tries []Mapping
 	try := func(amount, in, out, balance int) {
 		t := m
@@ -389,8 +406,8 @@ func chooseMoneyColumns(m Mapping, money []int, recs []record) Mapping {
 		try(0, c, b, a)
 	}
 	for _, t := range tries {
-		txs := sampleTransactions(recs, &t)
-		if o := orient(txs); o.fits {
+		txs := sampleTransactions(recs, &t, comma)
+		if o := orientFollowing(txs); o.fits {
 			if o.negate {
 				if t.Amount != 0 {
 					t.Negate = true
@@ -401,7 +418,7 @@ func chooseMoneyColumns(m Mapping, money []int, recs []record) Mapping {
 			return t
 		}
 	}
-	if len(money) == 2 && exclusive(recs, a, b) {
+	if len(money) == 2 && exclusive(recs, a, b, comma) {
 		m.Out, m.In = a, b
 		return m
 	}
@@ -410,10 +427,10 @@ func chooseMoneyColumns(m Mapping, money []int, recs []record) Mapping {
 
 // exclusive reports whether no row has amounts in both columns a and b,
 // as with separate money in and money out columns.
-func exclusive(recs []record, a, b int) bool {
+func exclusive(recs []record, a, b int, comma bool) bool {
 	for _, rec := range recs {
-		pa, emptyA, _ := parseAmount(cell(rec.cells, a))
-		pb, emptyB, _ := parseAmount(cell(rec.cells, b))
+		pa, emptyA, _ := parseAmountStyle(cell(rec.cells, a), comma)
+		pb, emptyB, _ := parseAmountStyle(cell(rec.cells, b), comma)
 		if !emptyA && !emptyB && pa != 0 && pb != 0 {
 			return false
 		}
@@ -424,9 +441,12 @@ func exclusive(recs []record, a, b int) bool {
 // looksLikeMoney reports whether s is an amount written as banks write
 // money, with pence or a pound sign, rather than a count or an account
 // number.
-func looksLikeMoney(s string) bool {
-	if _, empty, ok := parseAmount(s); !ok || empty {
+func looksLikeMoney(s string, comma bool) bool {
+	if _, empty, ok := parseAmountStyle(s, comma); !ok || empty {
 		return false
+	}
+	if comma {
+		return strings.ContainsAny(s, ",£")
 	}
 	return strings.ContainsAny(s, ".£")
 }

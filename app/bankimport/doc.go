@@ -4,10 +4,11 @@
 //
 // It understands CSV files in the many layouts UK banks use (one signed
 // amount column, or separate columns for money in and money out; dates
-// written in half a dozen ways; pound signs, thousands separators,
-// parenthesised negatives and CR/DR suffixes; account details above the
-// column names; newest or oldest first) and OFX/QFX files (OFX 1.x SGML and
-// 2.x XML, read with github.com/aclindsa/ofxgo).
+// written in half a dozen ways, day or month first; pound signs, thousands
+// separators, decimal commas, parenthesised negatives and CR/DR suffixes;
+// account details above the column names; newest or oldest first) and
+// OFX/QFX files (OFX 1.x SGML and 2.x XML, read with
+// github.com/aclindsa/ofxgo).
 //
 // Parse is the usual entry point: it tells CSV from OFX and returns a
 // Statement whose transactions are oldest first, each with an import Key

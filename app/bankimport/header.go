@@ -32,10 +32,13 @@ var headerNames = [numRoles]map[string]int{
 		"completed date": 85, "entry date": 85, "processed date": 80, "value date": 75,
 		"started date": 70, "created": 60, "created at": 60,
 	},
+	// A column naming who was paid beats a description, which for some
+	// banks (Monzo) is the payment's reference and empty on card payments.
 	roleDescription: {
+		"counter party": 110, "counterparty": 110, "counterparty name": 110, "payee": 110, "payee name": 110,
+		"payer payee": 110, "paid to from": 105, "name": 105, "merchant": 105, "merchant name": 105,
 		"description": 100, "transaction description": 95, "details": 90, "transaction details": 90,
-		"narrative": 90, "particulars": 85, "counter party": 85, "counterparty": 85, "payee": 85,
-		"merchant": 80, "name": 80, "memo": 80, "payee name": 85, "description 1": 70, "transaction": 60,
+		"narrative": 90, "particulars": 85, "memo": 80, "description 1": 70, "description 2": 65, "transaction": 60,
 	},
 	roleAmount: {
 		"amount": 100, "value": 95, "transaction amount": 95, "amt": 85, "net amount": 85,
@@ -187,10 +190,19 @@ func headerMapping(cells []string) (Mapping, bool) {
 	if cols[roleDescription] == 0 && cols[roleReference] != 0 {
 		cols[roleDescription], cols[roleReference] = cols[roleReference], 0
 	}
+	// The other columns that could describe the payment stand in where
+	// the description is empty, the likeliest first.
+	var fallback []int
+	for _, c := range cands {
+		if c.role == roleDescription && !used[c.col] && !slices.Contains(fallback, c.col) {
+			fallback = append(fallback, c.col)
+		}
+	}
 	m := Mapping{
 		Date: cols[roleDate], Description: cols[roleDescription],
 		Amount: cols[roleAmount], In: cols[roleIn], Out: cols[roleOut],
 		Balance: cols[roleBalance], Type: cols[roleType], Reference: cols[roleReference],
 	}
+	copy(m.DescriptionFallback[:], fallback)
 	return m, m.Date != 0 && (m.Amount != 0 || m.In != 0 || m.Out != 0)
 }

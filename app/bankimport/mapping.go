@@ -4,6 +4,9 @@ package bankimport
 // comes close.
 const maxColumns = 1000
 
+// maxFallback is the most columns Mapping.DescriptionFallback lists.
+const maxFallback = 4
+
 // Mapping says which columns of a CSV statement hold what. Columns are
 // numbered from 1, as a person counts them in a preview; 0 means the
 // statement has no such column. A statement has either one signed Amount
@@ -15,12 +18,17 @@ const maxColumns = 1000
 type Mapping struct {
 	Date        int // date of the payment (required)
 	Description int // who was paid or who paid, as the bank describes it
-	Amount      int // one amount column: positive for money in, negative for money out
-	In          int // money in, when there are separate in and out columns
-	Out         int // money out, when there are separate in and out columns
-	Balance     int // running balance after each row, used as a cross-check
-	Type        int // the bank's type of transaction, such as "Direct debit"
-	Reference   int // a payment reference, kept beside the description
+	// DescriptionFallback lists, in order, columns to take the
+	// description from on rows where the Description column is empty, as
+	// Monzo's payee name is for some payments; 0 ends the list. The first
+	// of the rest that says something else fills an empty reference.
+	DescriptionFallback [maxFallback]int
+	Amount              int // one amount column: positive for money in, negative for money out
+	In                  int // money in, when there are separate in and out columns
+	Out                 int // money out, when there are separate in and out columns
+	Balance             int // running balance after each row, used as a cross-check
+	Type                int // the bank's type of transaction, such as "Direct debit"
+	Reference           int // a payment reference, kept beside the description
 
 	// DateOrder says how to read dates such as 02/03/2026.
 	DateOrder DateOrder
@@ -39,6 +47,11 @@ func (m Mapping) Validate() error {
 		{"the date", m.Date}, {"the description", m.Description}, {"the amount", m.Amount},
 		{"money in", m.In}, {"money out", m.Out}, {"the balance", m.Balance},
 		{"the type", m.Type}, {"the reference", m.Reference},
+	}
+	for _, c := range m.DescriptionFallback {
+		if c < 0 || c > maxColumns {
+			return newError(ErrMapping, 0, "Column %d cannot hold the description: columns are counted from 1.", c)
+		}
 	}
 	for i, c := range cols {
 		if c.col < 0 || c.col > maxColumns {

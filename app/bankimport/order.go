@@ -3,6 +3,7 @@ package bankimport
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // orientation is how the rows of a file must be turned to read oldest
@@ -86,13 +87,14 @@ func arrange(st *Statement, inOut bool) {
 	if len(txs) == 0 {
 		return
 	}
-	o := orient(txs)
+	o := orientFollowing(txs)
 	if o.reverse {
 		slices.Reverse(txs)
 	}
 	if o.negate {
 		for i := range txs {
 			txs[i].AmountPence = -txs[i].AmountPence
+			txs[i].flip = -txs[i].flip
 		}
 		if inOut {
 			st.Warnings = append(st.Warnings, "The money in and money out columns seem to be the wrong way round: the running balance goes down when money comes in. OwnPlan has swapped them.")
@@ -110,6 +112,9 @@ func arrange(st *Statement, inOut bool) {
 		st.Warnings = append(st.Warnings, singular(fmt.Sprintf(
 			"The running balance does not match the amounts on %d rows (the first is line %d). Rows may be missing from the file, or the columns may be wrong: compare the totals with your paper statement.",
 			ch.bad, ch.firstBad), ch.bad))
+	}
+	if w := turnedWarning(txs, inOut, st.BalanceChecked); w != "" {
+		st.Warnings = append(st.Warnings, w)
 	}
 	var before int64 // sum of the amounts before t
 	for _, t := range txs {
@@ -130,3 +135,84 @@ func arrange(st *Statement, inOut bool) {
 }
 
 func byDate(a, b Transaction) int { return a.Date.Compare(b.Date) }
+
+// orientFollowing is orient for transactions that may have doubtful
+// signs (see settleSigns): when the running balance does not fit them as
+// they are, or fits only with every amount turned round, it tries reading
+// the doubtful ones as the balance shows, and keeps that reading if it
+// fits without turning everything round.
+func orientFollowing(txs []Transaction) orientation {
+	o := orient(txs)
+	if o.fits && !o.negate {
+		return o
+	}
+	if !slices.ContainsFunc(txs, func(t Transaction) bool { return t.flip != 0 }) {
+		return o
+	}
+	trial := slices.Clone(txs)
+	if !followBalance(trial, o.reverse) {
+		return o
+	}
+	if t := orient(trial); t.fits && !t.negate {
+		copy(txs, trial)
+		return t
+	}
+	return o
+}
+
+// followBalance reads the doubtful signs in txs (see settleSigns) the way
+// the running balance shows, reading txs in reverse order if asked. It
+// turns a transaction only when its balance, and the one before it, prove
+// the other reading, and reports whether it turned any.
+func followBalance(txs []Transaction, reverse bool) bool {
+	turned := false
+	var running int64
+	known := false
+	for i := range txs {
+		t := &txs[i]
+		if reverse {
+			t = &txs[len(txs)-1-i]
+		}
+		if known && t.HasBalance && t.flip != 0 &&
+			running+t.AmountPence != t.BalancePence && running+t.AmountPence+t.flip == t.BalancePence {
+			t.turn()
+			turned = true
+		}
+		running += t.AmountPence
+		if t.HasBalance {
+			running, known = t.BalancePence, true
+		}
+	}
+	return turned
+}
+
+// turnedWarning says which amounts in a money in or money out column were
+// counted the other way because of their minus sign, or returns "".
+func turnedWarning(txs []Transaction, inOut, checked bool) string {
+	var lines []int
+	n := 0
+	for _, t := range txs {
+		if t.turned {
+			n++
+			if len(lines) < maxLinesListed {
+				lines = append(lines, t.Line)
+			}
+		}
+	}
+	if n == 0 || !inOut {
+		return ""
+	}
+	slices.Sort(lines)
+	what := fmt.Sprintf("%d amounts in the money in or money out columns have", n)
+	if n == 1 {
+		what = "One amount in the money in or money out columns has"
+	}
+	w := fmt.Sprintf("%s a minus sign or brackets, so OwnPlan has counted it the other way (a refund, or a payment that was reversed): %s.", what, lineList(lines, n))
+	if n > 1 {
+		w = strings.Replace(w, "counted it", "counted them", 1)
+	}
+	if checked {
+		return w + " The running balance agrees."
+	}
+	return w + " Check against your paper statement."
+}

@@ -24,10 +24,13 @@ var skipNotes = [numSkipKinds]string{
 }
 
 // row is one CSV row read with a Mapping: a transaction whose date is
-// not yet resolved, because that needs the whole date column.
+// not yet resolved, because that needs the whole date column, and whose
+// sign may not be settled, because that needs the whole in and out
+// columns (see settleSigns).
 type row struct {
 	tx     Transaction
 	date   datePending
+	money  rowMoney
 	badBal bool
 }
 
@@ -38,12 +41,26 @@ type datePending struct {
 	line int
 }
 
-// readRow reads the cells of one CSV record with m. It returns the row, or
-// why the row is skipped, or an error naming the line. chosen says whether
-// a person chose the columns, which changes the advice in errors.
-func readRow(cells []string, line int, m *Mapping, chosen bool) (row, skipKind, error) {
+// rowMoney is what a row's money in and money out cells held, for
+// settling the meaning of a minus sign in those columns.
+type rowMoney struct {
+	inPos, outPos bool  // the cell holds an amount above zero
+	inNeg, outNeg int64 // the size of an amount below zero in the cell, or 0
+}
+
+// rowReader reads CSV records as transactions with a Mapping.
+type rowReader struct {
+	m      *Mapping
+	chosen bool // a person chose the columns, which changes the advice in errors
+	comma  bool // amounts are written with a decimal comma: "1.400,00"
+}
+
+// read reads the cells of one CSV record. It returns the row, or why the
+// row is skipped, or an error naming the line.
+func (rr rowReader) read(cells []string, line int) (row, skipKind, error) {
+	m := rr.m
 	r := row{date: datePending{text: cell(cells, m.Date), line: line}}
-	amount, empty, bad := readMoney(cells, m)
+	amount, empty, bad := rr.readMoney(cells, &r.money)
 	var okDate bool
 	r.date.raw, okDate = parseRawDate(r.date.text)
 	if !okDate {
@@ -56,26 +73,23 @@ func readRow(cells []string, line int, m *Mapping, chosen bool) (row, skipKind, 
 		case text == "", !hasDigit(text), isSummary(cells):
 			return r, skipNoDate, nil
 		}
-		return r, notSkipped, dateError(r.date, chosen)
+		return r, notSkipped, dateError(r.date, rr.chosen)
 	}
 	if bad != "" {
-		if !hasDigit(bad) {
-			return r, skipNoAmount, nil
-		}
-		return r, notSkipped, newError(ErrAmount, line, "%s is not an amount of money we recognise. %s", quote(bad), rowAdvice(chosen))
+		return r, notSkipped, rr.amountError(bad, line)
 	}
 	if empty {
 		return r, skipNoAmount, nil
 	}
 	r.tx = Transaction{
 		AmountPence: amount,
-		Description: tidy(cell(cells, m.Description)),
 		Type:        tidy(cell(cells, m.Type)),
 		Reference:   tidy(cell(cells, m.Reference)),
 		Line:        line,
 	}
+	r.tx.Description, r.tx.Reference = describe(cells, m, r.tx.Reference)
 	if b := cell(cells, m.Balance); b != "" {
-		v, empty, ok := parseAmount(b)
+		v, empty, ok := parseAmountStyle(b, rr.comma)
 		switch {
 		case ok && !empty:
 			r.tx.BalancePence, r.tx.HasBalance = v, true
@@ -86,12 +100,62 @@ func readRow(cells []string, line int, m *Mapping, chosen bool) (row, skipKind, 
 	return r, notSkipped, nil
 }
 
+// amountError explains why the cell bad is not an amount.
+func (rr rowReader) amountError(bad string, line int) *Error {
+	if otherStyle(bad, rr.comma) {
+		style, other := "a full stop", "a comma"
+		if rr.comma {
+			style, other = other, style
+		}
+		return newError(ErrAmount, line,
+			"%s is written with %s before the pence, but the other amounts in this file use %s, so OwnPlan cannot be sure what it means. "+
+				"Download the statement from your bank again, or correct this line in a spreadsheet program and save the file as CSV.",
+			quote(bad), other, style)
+	}
+	return newError(ErrAmount, line, "%s is not an amount of money we recognise. %s", quote(bad), rowAdvice(rr.chosen))
+}
+
+// describe returns a row's description and reference: the description
+// column or, where it is empty (as Monzo's is on card payments), the first
+// of the fallback columns and then the reference that is not. When the
+// reference is empty it takes a fallback column that says something the
+// description does not.
+func describe(cells []string, m *Mapping, ref string) (desc, reference string) {
+	desc = tidy(cell(cells, m.Description))
+	rest := m.DescriptionFallback[:]
+	for desc == "" && len(rest) > 0 {
+		desc, rest = tidy(cell(cells, rest[0])), rest[1:]
+	}
+	if desc == "" {
+		return ref, ""
+	}
+	for ref == "" && len(rest) > 0 {
+		if c := tidy(cell(cells, rest[0])); !sameText(c, desc) {
+			ref = c
+		}
+		rest = rest[1:]
+	}
+	if sameText(ref, desc) {
+		ref = ""
+	}
+	return desc, ref
+}
+
+// sameText reports whether a and b say the same, ignoring case, spacing
+// and punctuation.
+func sameText(a, b string) bool {
+	return string(appendNormalised(nil, a)) == string(appendNormalised(nil, b))
+}
+
 // readMoney returns a row's amount in pence, whether the amount cells are
-// empty, and the text of a cell that is not an amount ("" when all is well).
-func readMoney(cells []string, m *Mapping) (pence int64, empty bool, bad string) {
+// empty, and the text of a cell that is not an amount ("" when all is
+// well). For money in and money out columns the amount is money in less
+// money out, whatever their signs; rm records the signs for settleSigns.
+func (rr rowReader) readMoney(cells []string, rm *rowMoney) (pence int64, empty bool, bad string) {
+	m := rr.m
 	if m.Amount != 0 {
 		s := cell(cells, m.Amount)
-		p, empty, ok := parseAmount(s)
+		p, empty, ok := parseAmountStyle(s, rr.comma)
 		if !ok {
 			return 0, false, s
 		}
@@ -101,15 +165,52 @@ func readMoney(cells []string, m *Mapping) (pence int64, empty bool, bad string)
 		return p, empty, ""
 	}
 	in, out := cell(cells, m.In), cell(cells, m.Out)
-	pin, emptyIn, okIn := parseAmount(in)
-	pout, emptyOut, okOut := parseAmount(out)
+	pin, emptyIn, okIn := parseAmountStyle(in, rr.comma)
+	pout, emptyOut, okOut := parseAmountStyle(out, rr.comma)
 	switch {
 	case !okIn:
 		return 0, false, in
 	case !okOut:
 		return 0, false, out
 	}
+	rm.inPos, rm.outPos = pin > 0, pout > 0
+	if pin < 0 {
+		rm.inNeg = -pin
+	}
+	if pout < 0 {
+		rm.outNeg = -pout
+	}
 	return abs(pin) - abs(pout), emptyIn && emptyOut, ""
+}
+
+// settleSigns decides what a minus sign (or brackets) in a money in or
+// money out column means. Some banks write every amount in the money out
+// column with a minus sign; then it means nothing. Others write payments
+// out as plain amounts, and a minus in the money out column is a refund or
+// a reversed payment: money in. So in a column that also holds plain
+// amounts, a minus turns the amount round. Each such transaction keeps in
+// flip the change the other reading would make, so that arrange can
+// follow the running balance where the file has one.
+func settleSigns(txs []Transaction, ms []rowMoney) {
+	var inPos, outPos bool
+	for _, rm := range ms {
+		inPos = inPos || rm.inPos
+		outPos = outPos || rm.outPos
+	}
+	for i, rm := range ms {
+		t := &txs[i]
+		t.flip = 2*rm.outNeg - 2*rm.inNeg
+		if (rm.outNeg > 0 && outPos) || (rm.inNeg > 0 && inPos) {
+			t.turn()
+		}
+	}
+}
+
+// turn reads the doubtful sign of t the other way.
+func (t *Transaction) turn() {
+	t.AmountPence += t.flip
+	t.flip = -t.flip
+	t.turned = !t.turned
 }
 
 // cell returns the trimmed text of column col (counting from 1), or "".
@@ -117,7 +218,18 @@ func cell(cells []string, col int) string {
 	if col <= 0 || col > len(cells) {
 		return ""
 	}
-	return strings.TrimSpace(cells[col-1])
+	return clean(cells[col-1])
+}
+
+// clean trims a cell and drops the apostrophe some banks (NatWest, Lloyds)
+// put before text so that spreadsheet programs do not read it as a
+// formula or a number: "'KENT COUNTY COUNCIL".
+func clean(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "'") {
+		s = strings.TrimSpace(s[1:])
+	}
+	return s
 }
 
 func allEmpty(cells []string) bool {
@@ -151,9 +263,14 @@ func isSummary(cells []string) bool {
 // descriptions to a fixed width.
 func tidy(s string) string {
 	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\r\n") {
-		return strings.TrimSpace(s)
+		s = strings.TrimSpace(s)
+	} else {
+		s = strings.Join(strings.Fields(s), " ")
 	}
-	return strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, " ,") {
+		s = strings.ReplaceAll(s, " ,", ",")
+	}
+	return s
 }
 
 // quote quotes a cell for a message, shortening it if it is long.

@@ -29,6 +29,13 @@ type Transaction struct {
 	// Line is the line of the file the payment is on, counting from 1, or
 	// 0 when it is not known (OFX).
 	Line int
+
+	// flip is the change to AmountPence if a minus sign in a money in or
+	// money out column were read the other way (see settleSigns), and
+	// turned whether it has been: the amount counts the other way from
+	// its column.
+	flip   int64
+	turned bool
 }
 
 // Statement is what was read from one statement file.
