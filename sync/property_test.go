@@ -220,6 +220,10 @@ func TestSyncPropertyThreeReplicas(t *testing.T) {
 					default:
 						p.Notes = propertyText(rnd)
 					}
+					if strings.TrimSpace(p.Name) == "" {
+						// Only some of the record's fields have arrived yet.
+						p.Name = propertyText(rnd)
+					}
 					if _, err := d.st.SavePerson(ctx, p); err != nil {
 						fail("save person: %v", err)
 					}
