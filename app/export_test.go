@@ -148,7 +148,7 @@ func TestExportStatementHasTheReturnsFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"Budget statement", "1 April 2026 to 30 June 2026", "Balance at the end of 30 June 2026",
+	for _, w := range []string{"Budget statement", "1 April 2026 to 30 June 2026", "Closing balance on 30 June 2026",
 		money.Format(ret.ClosingBalance), "SUFFOLK CC DIRECT PAYMENT", "Payroll service £14.50; Employer costs"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the statement lacks %q", w)

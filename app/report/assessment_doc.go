@@ -144,7 +144,7 @@ func aboutPack(g *plan.Guidance, kind string, main outcomeList) []Block {
 	if len(ways) > 0 {
 		blocks = append(blocks,
 			Paragraph{Text: "The law counts a person as unable to achieve an outcome in any of these ways. " +
-				"Under each outcome I say which apply to me."},
+				"Under each outcome I say which apply to me.", KeepWithNext: true},
 			Bullets{Items: ways})
 	}
 	return blocks
@@ -335,7 +335,7 @@ func diaryBlocks(g *plan.Guidance, s *plan.DiarySummary) []Block {
 	}
 	blocks = append(blocks, Paragraph{Text: fmt.Sprintf("I kept a needs diary for %s, from %s to %s. %s.",
 		plural(s.Days, "1 day", "%d days"), FormatDate(s.From), FormatDate(s.To),
-		plural(s.BadDays, "1 of those days was a bad day", "%d of those days were bad days"))})
+		plural(s.BadDays, "1 of those days was a bad day", "%d of those days were bad days")), KeepWithNext: true})
 	t := Table{Columns: []Column{
 		{Header: "Outcome", Width: 2.6}, {Header: "Days written about", Width: 1.5, Align: AlignRight},
 		{Header: "Days I needed help", Width: 1.5, Align: AlignRight}, {Header: "Usual help a day", Width: 1.8, Align: AlignRight},
@@ -372,7 +372,7 @@ func evidenceToBring(g *plan.Guidance, main, other outcomeList, answers map[stri
 			Text: "Letters and reports from doctors, therapists and others, and a needs diary, help the council understand your needs."})
 	}
 	if len(notes) > 0 {
-		blocks = append(blocks, Paragraph{Text: "What shows each need, in my own words:"}, Bullets{Items: notes})
+		blocks = append(blocks, Paragraph{Text: "What shows each need, in my own words:", KeepWithNext: true}, Bullets{Items: notes})
 	}
 	if len(items) > 0 {
 		blocks = append(blocks, evidenceTable("Letters, reports and other papers", items, ""))

@@ -120,9 +120,44 @@ func (l *layout) placeHeading() {
 type Paragraph struct {
 	Text  string
 	Style TextStyle
+	// KeepWithNext keeps the whole of the text on the same page as the
+	// start of the block after it, as an introduction to a table or a
+	// list should be. Use it only for short text.
+	KeepWithNext bool
 }
 
 func (Paragraph) headings(*layout) []heading { return nil }
+
+// wrapped returns the text's paragraphs, each wrapped into lines.
+func (p Paragraph) wrapped(l *layout, face fontStyle) [][]string {
+	paras := splitParagraphs(l.fs.clean(p.Text))
+	out := make([][]string, len(paras))
+	for i, para := range paras {
+		out[i] = l.fs.wrap(face, l.st.body, para, l.st.contentW())
+	}
+	return out
+}
+
+// paragraphsHeight returns the height of wrapped paragraphs on one page.
+func (l *layout) paragraphsHeight(paras [][]string) float64 {
+	h := 0.0
+	for i, lines := range paras {
+		if i > 0 {
+			h += l.st.body * 0.75
+		}
+		h += float64(len(lines)) * l.st.line()
+	}
+	return h
+}
+
+func (p Paragraph) startHeight(l *layout, block int) float64 {
+	face, err := p.Style.face()
+	if !p.KeepWithNext || err != nil {
+		return l.st.body*0.75 + 2*l.st.line()
+	}
+	h := l.st.body*0.75 + l.paragraphsHeight(p.wrapped(l, face)) + l.startHeight(l.blocks, block+1)
+	return min(h, l.full()/2)
+}
 
 func (p Paragraph) layout(l *layout) error {
 	face, err := p.Style.face()
@@ -130,16 +165,20 @@ func (p Paragraph) layout(l *layout) error {
 		return err
 	}
 	lh := l.st.line()
-	paras := splitParagraphs(l.fs.clean(p.Text))
+	paras := p.wrapped(l, face)
 	if len(paras) == 0 {
 		return nil
 	}
 	l.begin(l.st.body * 0.75)
-	for i, para := range paras {
+	if p.KeepWithNext {
+		if h := l.paragraphsHeight(paras) + l.keep; h <= l.full() {
+			l.need(h)
+		}
+	}
+	for i, lines := range paras {
 		if i > 0 && !l.atTop() {
 			l.y += l.st.body * 0.75
 		}
-		lines := l.fs.wrap(face, l.st.body, para, l.st.contentW())
 		l.need(float64(min(len(lines), 2)) * lh) // no lone first line at the foot of a page
 		l.lines(face, l.st.body, l.st.left(), lh, lines)
 	}

@@ -48,7 +48,7 @@ func (d *Document) generated() store.Date {
 
 // layout lays the whole document out.
 func (d *Document) layout(fs *fontSet) (*layout, error) {
-	l := &layout{st: newStyle(d.LargePrint), fs: fs}
+	l := &layout{st: newStyle(d.LargePrint), fs: fs, blocks: d.Blocks}
 	l.title = oneLine(fs.clean(d.Title))
 	if l.title == "" {
 		l.title = "Untitled document"

@@ -431,3 +431,54 @@ func TestLayoutInvariants(t *testing.T) {
 		}
 	}
 }
+
+func TestIntroductionsStayWithWhatTheyIntroduce(t *testing.T) {
+	// Whatever the height the filler leaves, a table's introduction is
+	// on the page where the table starts, with at least three of its
+	// rows, and a heading's short facts are on the page of the notice
+	// under them.
+	fs := mustFonts(t)
+	rows := [][]string{{"one"}, {"two"}, {"three"}, {"four"}, {"five"}}
+	for n := 100; n < 260; n += 3 {
+		d := &Document{Title: "Plan", Generated: sampleDate}
+		d.Add(
+			Paragraph{Text: strings.Repeat("Filler text for the first page. ", n)},
+			Heading{Level: 1, Text: "Payments"},
+			Paragraph{Text: "Every payment, in date order.", KeepWithNext: true},
+			Table{Columns: []Column{{Header: "Payment"}}, Rows: rows},
+			Heading{Level: 2, Text: "Using the toilet"},
+			Facts{Items: []Fact{{"In the regulations", "managing toilet needs"}}},
+			StillToWrite{Title: "Not answered yet", Text: "This is about getting to the toilet in time."},
+		)
+		l, err := d.layout(fs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := func(text string) (int, int) {
+			first, count := 0, 0
+			for i, p := range l.pages {
+				for _, o := range p.ops {
+					if o.kind == opText && o.text == text {
+						if first == 0 {
+							first = i + 1
+						}
+						count++
+					}
+				}
+			}
+			return first, count
+		}
+		intro, _ := page("Every payment, in date order.")
+		header, _ := page("Payment")
+		three, _ := page("three")
+		if intro != header || header != three {
+			t.Errorf("filler %d: the introduction is on page %d, the header on %d and the third row on %d", n, intro, header, three)
+		}
+		heading, _ := page("Using the toilet")
+		facts, _ := page("In the regulations")
+		notice, _ := page("Not answered yet")
+		if heading != facts || facts != notice {
+			t.Errorf("filler %d: the heading is on page %d, its facts on %d and the notice on %d", n, heading, facts, notice)
+		}
+	}
+}

@@ -52,11 +52,12 @@ type heading struct {
 
 // layout is the state of laying out one document.
 type layout struct {
-	st    style
-	fs    *fontSet
-	title string // the document's title, cleaned, on one line
-	pages []*page
-	y     float64 // top of the next line on the last page
+	st     style
+	fs     *fontSet
+	blocks []Block // the document's blocks
+	title  string  // the document's title, cleaned, on one line
+	pages  []*page
+	y      float64 // top of the next line on the last page
 	// breakPending asks for a new page before the next block, so that a
 	// page break at the very end of a document leaves no blank page.
 	breakPending bool
@@ -84,14 +85,25 @@ type keeper interface {
 
 // startHeight returns how much of block i must fit below a heading for
 // the heading to stay on the same page, or 0 if there is no block i.
+//
+// A list of one or two facts, such as what the law says about an outcome,
+// is kept with the start of the block after it too, so that a heading,
+// its facts and the notice or text under them are not split up.
 func (l *layout) startHeight(blocks []Block, i int) float64 {
 	if i >= len(blocks) {
 		return 0
 	}
+	h := l.st.body*0.75 + 2*l.st.line()
 	if k, ok := blocks[i].(keeper); ok {
-		return k.startHeight(l, i)
+		h = k.startHeight(l, i)
 	}
-	return l.st.body*0.75 + 2*l.st.line()
+	if f, ok := blocks[i].(Facts); ok && len(f.Items) <= 2 && i+1 < len(blocks) {
+		switch blocks[i+1].(type) {
+		case Paragraph, Bullets, Table, StillToWrite:
+			h = min(h+l.startHeight(blocks, i+1), l.full()/2)
+		}
+	}
+	return h
 }
 
 // cur returns the page being filled, starting the first one if need be.

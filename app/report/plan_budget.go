@@ -258,7 +258,7 @@ func (b Budget) categories(annual int64, known bool) []Block {
 	t.Footer = []string{"Total", "", formatMoney(total)}
 	blocks := []Block{
 		Heading{Level: 2, Text: "Planned spending by budget heading"},
-		Paragraph{Text: "These are the headings the budget is planned and accounted under, as in the monitoring returns."},
+		Paragraph{Text: "These are the headings the budget is planned and accounted under, as in the monitoring returns.", KeepWithNext: true},
 		t,
 	}
 	if known && total != annual {

@@ -115,7 +115,7 @@ func PlanDocument(g *plan.Guidance, p Plan) (*Document, error) {
 	d.Add(PageBreak{},
 		Heading{Level: 1, Text: "Appendix: evidence index"},
 		Paragraph{Text: "These are the letters, reports and other papers I keep that back up this plan. " +
-			"I can send a copy of any of them."},
+			"I can send a copy of any of them.", KeepWithNext: true},
 		evidenceTable("Evidence", p.Evidence, "No evidence has been added yet."),
 	)
 	return d, nil
@@ -337,7 +337,7 @@ func (p Plan) agreement() []Block {
 	}
 	return append(blocks,
 		Signature{Label: "Signed by the person this plan is about", Name: p.Person.Name},
-		Signature{Label: "Signed for the council"},
+		Signature{Label: "Signed for the council", JobTitle: true},
 	)
 }
 

@@ -89,33 +89,36 @@ func StatementDocument(s Statement) (*Document, error) {
 		returnTable(r.Spending, r.PlannedSpent, r.TotalSpending, "Spent", "over", "under", "Nothing was spent during this period."),
 		Heading{Level: 1, Text: "Transactions"},
 		Paragraph{Text: "Every payment into and out of the account in this period, in date order. " +
-			"Any not yet checked against the bank statement are marked “" + notChecked + "”."},
+			"Any not yet checked against the bank statement are marked “" + notChecked + "”.", KeepWithNext: true},
 		transactionsTable(s.Transactions),
 	)
 	if len(s.Transactions) > 0 {
-		d.Add(Paragraph{Text: fmt.Sprintf("Together these change the balance by %s, from %s on %s to %s at the end of %s.",
+		d.Add(Paragraph{Text: fmt.Sprintf("Together these change the balance by %s, from %s on %s to %s on %s.",
 			signed(net), formatMoney(r.OpeningBalance), FormatDate(r.From), formatMoney(r.ClosingBalance), FormatDate(r.To))})
 	}
 	d.Add(
 		Heading{Level: 1, Text: "Declaration"},
-		Paragraph{Text: "I confirm that this statement is a true record of the money paid into and out of the account " +
-			"for my personal budget during this period, and that the money was used for the support in my plan."},
-		Signature{Label: "Signed by the person the budget is for, or the person who manages it for them", Name: s.Person.Name},
+		Signature{
+			Text: "I confirm that this statement is a true record of the money paid into and out of the account " +
+				"for my personal budget during this period, and that the money was used for the support in my plan.",
+			Label: "Signed by the person the budget is for, or the person who manages it for them",
+			Name:  s.Person.Name,
+		},
 	)
 	return d, nil
 }
 
-// summaryTable is the balance at the start, money in and out against
-// plan, and the balance at the end.
+// summaryTable is the opening balance, money in and out against plan,
+// and the closing balance, in the words of the CSV return.
 func summaryTable(r budget.Return) Table {
 	return Table{
 		Columns: []Column{{Header: "", Width: 3.4}, {Header: "Planned", Width: 1.6, Align: AlignRight}, {Header: "Amount", Width: 1.6, Align: AlignRight}},
 		Rows: [][]string{
-			{"Balance on " + FormatDate(r.From), "", formatMoney(r.OpeningBalance)},
+			{"Opening balance on " + FormatDate(r.From), "", formatMoney(r.OpeningBalance)},
 			{"Money in", formatMoney(r.PlannedIn), formatMoney(r.TotalIn)},
 			{"Money spent", formatMoney(r.PlannedSpent), formatMoney(r.TotalSpending)},
 		},
-		Footer: []string{"Balance at the end of " + FormatDate(r.To), "", formatMoney(r.ClosingBalance)},
+		Footer: []string{"Closing balance on " + FormatDate(r.To), "", formatMoney(r.ClosingBalance)},
 	}
 }
 
@@ -186,7 +189,7 @@ func signed(p int64) string {
 }
 
 // transactionsTable lists every transaction with money in and money out
-// in columns of their own. Those not yet checked against the bank
+// in columns of their own, and their totals. Those not yet checked against the bank
 // statement say so under the payee. Five columns are as many as fit in
 // large print without breaking words.
 func transactionsTable(lines []StatementLine) Table {
@@ -198,6 +201,7 @@ func transactionsTable(lines []StatementLine) Table {
 		Empty: "No transactions in this period.",
 		Rows:  make([][]string, 0, len(lines)),
 	}
+	var totalIn, totalOut int64
 	for _, l := range lines {
 		in, out := "", ""
 		if l.Amount >= 0 {
@@ -213,6 +217,14 @@ func transactionsTable(lines []StatementLine) Table {
 			who += "\n" + notChecked
 		}
 		t.Rows = append(t.Rows, []string{shortDate(l.Date), who, orDash(l.Category), in, out})
+		if l.Amount >= 0 {
+			totalIn += l.Amount
+		} else {
+			totalOut -= l.Amount
+		}
+	}
+	if len(lines) > 0 {
+		t.Footer = []string{"Total", plural(len(lines), "1 transaction", "%d transactions"), "", formatMoney(totalIn), formatMoney(totalOut)}
 	}
 	return t
 }

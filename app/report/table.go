@@ -46,6 +46,11 @@ type Table struct {
 
 func (Table) headings(*layout) []heading { return nil }
 
+// keepRows is how many rows a table starts with on the page of its
+// header, room allowing, so a header is never left at the foot of a page
+// with a single row under it.
+const keepRows = 3
+
 // tableGeometry is the measured shape of one table.
 type tableGeometry struct {
 	x, w      []float64 // left edge and width of each column
@@ -61,9 +66,9 @@ type tableGeometry struct {
 	span      *tableGeometry // one column across the whole table, for the Empty text
 	first     [][]string     // the first row, wrapped
 	footer    [][]string     // the footer row, wrapped, or nil
-	// startH is the height of the caption, the header and the first row
-	// (or as much of it as a third of a page holds), which are kept
-	// together on one page.
+	// startH is the height of the caption, the header and the first
+	// keepRows rows (or as much of them as a third of a page holds),
+	// which are kept together on one page.
 	startH float64
 	// headerEnd is the y just below the header row last drawn. A page
 	// whose cursor is there holds no rows yet, so a row is split there
@@ -184,10 +189,13 @@ func (t Table) geometry(l *layout) *tableGeometry {
 	if len(t.Rows) > 0 {
 		g.first = g.wrapRow(l, regular, t.Rows[0])
 		firstH = g.rowHeight(g.first)
+		for _, r := range t.Rows[1:min(len(t.Rows), keepRows)] {
+			firstH += g.rowHeight(g.wrapRow(l, regular, r))
+		}
 	}
 	if t.Footer != nil {
 		g.footer = g.wrapRow(l, bold, t.Footer)
-		if len(t.Rows) <= 1 {
+		if len(t.Rows) <= keepRows {
 			firstH += g.rowHeight(g.footer)
 		}
 	}
