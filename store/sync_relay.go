@@ -19,14 +19,49 @@ type RelayMessage struct {
 // of the inbox if it was held there), so a crash can neither skip it nor
 // half-apply it.
 func (s *Store) ApplyFromRelay(ctx context.Context, msg RelayMessage, changes []RemoteChange) (ApplyResult, error) {
+	return s.ApplyRelayMessages(ctx, []RelayMessage{msg}, changes)
+}
+
+// ApplyRelayMessages applies the changes carried by several relay
+// messages of one circle and records them all as handled, in one
+// transaction: a device catching up on thousands of messages writes to
+// disk once per group rather than once per message. msgs must be the
+// next messages to handle, with none left out between them, because
+// the relay cursor moves past the last; changes may be empty (messages
+// that needed nothing applied).
+func (s *Store) ApplyRelayMessages(ctx context.Context, msgs []RelayMessage, changes []RemoteChange) (ApplyResult, error) {
+	if len(msgs) == 0 {
+		return s.apply(ctx, changes, nil)
+	}
 	return s.apply(ctx, changes, func(m *merger) error {
-		if err := handled(ctx, m.tx, msg, true); err != nil {
+		last := msgs[0]
+		senders := map[string]bool{}
+		for _, msg := range msgs {
+			if msg.Circle != last.Circle {
+				return fmt.Errorf("sync: relay messages of two circles in one group")
+			}
+			if msg.Seq > last.Seq {
+				last = msg
+			}
+			if _, err := m.tx.ExecContext(ctx, `DELETE FROM sync_inbox WHERE circle = ? AND relay_seq = ?`, msg.Circle, msg.Seq); err != nil {
+				return plainDBError(err)
+			}
+			if msg.Sender != s.device {
+				senders[msg.Sender] = true
+			}
+		}
+		if err := handled(ctx, m.tx, last, false); err != nil {
 			return err
 		}
-		_, err := m.tx.ExecContext(ctx,
-			`INSERT INTO member_seen (device, last_seen) VALUES (?, ?)
-			 ON CONFLICT (device) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`, msg.Sender, timeText(time.Now()))
-		return plainDBError(err)
+		now := timeText(time.Now())
+		for sender := range senders {
+			if _, err := m.tx.ExecContext(ctx,
+				`INSERT INTO member_seen (device, last_seen) VALUES (?, ?)
+				 ON CONFLICT (device) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`, sender, now); err != nil {
+				return plainDBError(err)
+			}
+		}
+		return nil
 	})
 }
 

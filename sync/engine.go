@@ -64,6 +64,10 @@ type session struct {
 	res    Result
 	// members changed during this session: check this device's role.
 	membersChanged bool
+	// Messages handled but not yet recorded, and the changes they carry:
+	// applied together by flush.
+	pendingMsgs []store.RelayMessage
+	pending     []store.RemoteChange
 }
 
 // connect signs in to the circle's relay.

@@ -57,6 +57,9 @@ func (s *session) receive(ctx context.Context) error {
 			}
 		}
 	}
+	if err := s.flush(ctx); err != nil {
+		return err
+	}
 	return s.retryHeld(ctx)
 }
 
@@ -73,6 +76,9 @@ func (s *session) retryHeld(ctx context.Context) error {
 			if err := s.handle(ctx, m, true); err != nil {
 				return err
 			}
+		}
+		if err := s.flush(ctx); err != nil {
+			return err
 		}
 		after, err := s.e.st.Inbox(ctx, s.circle.ID)
 		if err != nil {
@@ -93,9 +99,20 @@ func (s *session) handle(ctx context.Context, m relay.Message, held bool) error 
 	msg := store.RelayMessage{Circle: s.circle.ID, Seq: m.Seq, Sender: m.Sender}
 	if m.Sender == s.e.id.Device {
 		// This device's own message (the relay sends only its number).
-		return st.SkipRelay(ctx, msg)
+		return s.group(ctx, msg, nil)
 	}
 	h, _, err := ReadHeader(m.Body)
+	if err == nil && h.Kind == KindChanges && h.Circle == s.circle.ID && h.Sender == m.Sender {
+		if key, ok := s.keys[h.Epoch]; ok {
+			if o, err := Decrypt(m.Body, key); err == nil {
+				return s.handleChanges(ctx, msg, m.Body, o)
+			}
+		}
+	}
+	// Anything else is handled on its own, after the changes before it.
+	if err := s.flush(ctx); err != nil {
+		return err
+	}
 	if err != nil {
 		return st.RefuseRelay(ctx, msg, 0, "not an OwnPlan message")
 	}
@@ -149,43 +166,89 @@ func (s *session) handleChanges(ctx context.Context, msg store.RelayMessage, bod
 	if err != nil {
 		return err
 	}
-	if removed {
-		return st.RefuseRelay(ctx, msg, 0, fmt.Sprintf("sent by %s, who is no longer in the circle", nameOr(name)))
-	}
-	if !known {
-		return st.HoldRelay(ctx, msg, body, "from a new member whose details have not arrived yet")
-	}
-	payload, err := o.Verify(pub)
-	if err != nil {
-		return st.RefuseRelay(ctx, msg, 0, "the signature does not match the sender: damaged or forged")
+	var payload []byte
+	if known && !removed {
+		payload, err = o.Verify(pub)
 	}
 	var b Batch
-	if err := json.Unmarshal(payload, &b); err != nil {
+	if known && !removed && err == nil {
+		err = json.Unmarshal(payload, &b)
+	}
+	if !known || removed || err != nil {
+		if err := s.flush(ctx); err != nil {
+			return err
+		}
+		switch {
+		case removed:
+			return st.RefuseRelay(ctx, msg, 0, fmt.Sprintf("sent by %s, who is no longer in the circle", nameOr(name)))
+		case !known:
+			return st.HoldRelay(ctx, msg, body, "from a new member whose details have not arrived yet")
+		case payload == nil:
+			return st.RefuseRelay(ctx, msg, 0, "the signature does not match the sender: damaged or forged")
+		}
 		return st.RefuseRelay(ctx, msg, 0, "could not be read")
 	}
 	var ok []store.RemoteChange
-	refused := 0
+	refused, members := 0, false
 	for _, c := range b.Changes {
 		if c.Device != msg.Sender || !Allowed(role, c.Table) {
 			refused++
 			continue
 		}
 		if c.Table == store.MembersTable {
-			s.membersChanged = true
+			members = true
 		}
 		ok = append(ok, c)
 	}
-	res, err := st.ApplyFromRelay(ctx, msg, ok)
-	if err != nil {
+	if err := s.group(ctx, msg, ok); err != nil {
 		return err
 	}
-	s.res.Received += len(res.Applied)
-	s.res.Conflicts += res.Conflicts
+	if refused == 0 && !members {
+		return nil
+	}
+	// Who may sign what changes with the member records, and refusals are
+	// recorded message by message: both need the group applied first.
+	s.membersChanged = s.membersChanged || members
+	if err := s.flush(ctx); err != nil {
+		return err
+	}
 	if refused > 0 {
 		s.res.Refused += refused
 		reason := fmt.Sprintf("%s is a %s in this circle and %s", nameOr(name), role, role.Describe())
 		return st.RefuseRelay(ctx, msg, refused, reason)
 	}
+	return nil
+}
+
+// groupChanges is how many changes a group holds before it is applied.
+const groupChanges = 5000
+
+// group adds a message, and the changes from it that may be applied, to
+// the group that the next flush applies in one transaction.
+func (s *session) group(ctx context.Context, msg store.RelayMessage, changes []store.RemoteChange) error {
+	s.pendingMsgs = append(s.pendingMsgs, msg)
+	s.pending = append(s.pending, changes...)
+	if len(s.pending) >= groupChanges || len(s.pendingMsgs) >= readPage {
+		return s.flush(ctx)
+	}
+	return nil
+}
+
+// flush applies the grouped messages' changes and moves the relay cursor
+// past them, in one transaction. Everything that handles a message
+// otherwise flushes first, so the cursor never passes a message whose
+// changes are not applied.
+func (s *session) flush(ctx context.Context) error {
+	if len(s.pendingMsgs) == 0 {
+		return nil
+	}
+	res, err := s.e.st.ApplyRelayMessages(ctx, s.pendingMsgs, s.pending)
+	s.pendingMsgs, s.pending = s.pendingMsgs[:0], s.pending[:0]
+	if err != nil {
+		return err
+	}
+	s.res.Received += len(res.Applied)
+	s.res.Conflicts += res.Conflicts
 	return nil
 }
 
