@@ -29,6 +29,10 @@ func ParseCSV(ctx context.Context, r io.Reader, m *Mapping) (*Statement, error) 
 }
 
 func parseCSV(in *bufio.Reader, chosen *Mapping) (*Statement, error) {
+	in, err := csvInput(in)
+	if err != nil {
+		return nil, err
+	}
 	sample, err := peekSample(in)
 	if err != nil {
 		return nil, err
@@ -216,6 +220,9 @@ type SampleRow struct {
 // choice of columns does.
 func Preview(ctx context.Context, r io.Reader, m *Mapping, n int) (*Sample, error) {
 	in, err := openInput(ctx, r)
+	if err == nil {
+		in, err = csvInput(in)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -56,6 +56,9 @@ type Layout struct {
 // Sure false.
 func Detect(ctx context.Context, r io.Reader) (*Layout, error) {
 	in, err := openInput(ctx, r)
+	if err == nil {
+		in, err = csvInput(in)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -44,7 +44,7 @@ func parseOFX(in *bufio.Reader) (*Statement, error) {
 	if err != nil {
 		return nil, readError(err)
 	}
-	resp, err := ofxgo.DecodeResponse(bytes.NewReader(data))
+	resp, err := ofxgo.DecodeResponse(bytes.NewReader(withOFXHeader(data)))
 	if err != nil {
 		return nil, newError(ErrMalformed, 0,
 			"This OFX file cannot be read because it does not follow the OFX rules (%v). Download it from your bank again, or download a CSV file instead.", err)
@@ -229,6 +229,28 @@ func ofxBalance(st *Statement, l ofxList) {
 	}
 	st.ClosingBalancePence, st.HasClosingBalance = closing, true
 	st.OpeningBalancePence, st.HasOpeningBalance = closing-sum, true
+}
+
+// withOFXHeader returns data with the header OFX requires before <OFX>,
+// which some banks leave out: an OFX 1 header for SGML, or the OFX
+// processing instruction for XML. ofxgo refuses a file without it.
+func withOFXHeader(data []byte) []byte {
+	start := bytes.TrimLeft(data, "\xEF\xBB\xBF \t\r\n")
+	head := bytes.ToUpper(start[:min(len(start), 1024)])
+	switch {
+	case bytes.HasPrefix(head, []byte("<OFX>")):
+		return append([]byte("OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\nSECURITY:NONE\r\nENCODING:USASCII\r\n"+
+			"CHARSET:1252\r\nCOMPRESSION:NONE\r\nOLDFILEUID:NONE\r\nNEWFILEUID:NONE\r\n\r\n"), start...)
+	case bytes.HasPrefix(head, []byte("<?XML")) && !bytes.Contains(head, []byte("<?OFX")):
+		end := bytes.Index(start, []byte("?>"))
+		if end < 0 {
+			return data
+		}
+		end += 2
+		pi := []byte("\n<?OFX OFXHEADER=\"200\" VERSION=\"220\" SECURITY=\"NONE\" OLDFILEUID=\"NONE\" NEWFILEUID=\"NONE\"?>")
+		return append(append(append([]byte{}, start[:end]...), pi...), start[end:]...)
+	}
+	return data
 }
 
 // looksLikeOFX reports whether the start of a file is OFX.
