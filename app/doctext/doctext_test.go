@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -221,5 +222,70 @@ func TestDoctextDecodeText(t *testing.T) {
 		if got := DecodeText([]byte(in)); got != want {
 			t.Errorf("DecodeText(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestDoctextPDFPageTree(t *testing.T) {
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+	page := func(parent int, contents int) string {
+		return fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", parent, contents)
+	}
+	for _, tc := range []struct {
+		name string
+		pdf  []byte
+		want string
+	}{
+		{"nested branches, in order", rawPDF(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [4 0 R 5 0 R] /Count 3 >>",
+			font,
+			"<< /Type /Pages /Parent 2 0 R /Kids [6 0 R 7 0 R] /Count 2 >>",
+			page(2, 10),
+			page(4, 8),
+			page(4, 9),
+			rawStream("BT /F1 12 Tf 72 700 Td (first page) Tj ET"),
+			rawStream("BT /F1 12 Tf 72 700 Td (second page) Tj ET"),
+			rawStream("BT /F1 12 Tf 72 700 Td (third page) Tj ET"),
+		), "first page\n\nsecond page\n\nthird page"},
+		{"a page without /Type", rawPDF(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+			font,
+			"<< /Parent 2 0 R /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+			rawStream("BT /F1 12 Tf 72 700 Td (untyped page) Tj ET"),
+		), "untyped page"},
+		{"a tree that loops back on itself", rawPDF(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [2 0 R 4 0 R 2 0 R] /Count 1 >>",
+			font,
+			page(2, 5),
+			rawStream("BT /F1 12 Tf 72 700 Td (looped page) Tj ET"),
+		), "looped page"},
+	} {
+		start := time.Now()
+		r := extract(tc.pdf)
+		if r.State != Searchable || !strings.HasPrefix(r.Text, tc.want) {
+			t.Errorf("%s: %s %q %q", tc.name, r.State, r.Note, r.Text)
+		}
+		if took := time.Since(start); took > 10*time.Second {
+			t.Errorf("%s took %v", tc.name, took)
+		}
+	}
+	// Thousands of pages come out in order, each once.
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetCompression(false) // quicker to make
+	f.SetFont("Helvetica", "", 10)
+	for i := 1; i <= 3000; i++ {
+		f.AddPage()
+		f.Text(20, 20, fmt.Sprintf("page%04d", i))
+	}
+	var b bytes.Buffer
+	if err := f.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	r := extract(b.Bytes())
+	words := strings.Fields(r.Text)
+	if len(words) != 3000 || words[0] != "page0001" || words[1234] != "page1235" || words[2999] != "page3000" {
+		t.Errorf("3,000 pages gave %d words: %v…", len(words), words[:min(3, len(words))])
 	}
 }

@@ -35,7 +35,8 @@ type Result struct {
 type Limits struct {
 	// Time is the longest one file may take.
 	Time time.Duration
-	// Text is the most text kept, in bytes; the rest is left out.
+	// Text is the most text kept, in bytes; the rest is left out, and
+	// the Result's Note says so.
 	Text int
 	// Inflate is the most data unpacked from a compressed part (a DOCX's
 	// document.xml, an e-mail part), in bytes. Anything that would
@@ -48,10 +49,14 @@ type Limits struct {
 	Ops int
 }
 
-// DefaultLimits suit letters and reports of up to a few thousand pages.
+// DefaultLimits suit letters, reports and bundles of papers. 1 MB of
+// text is some 350 pages of close type: a longer file is kept whole but
+// only its first 1 MB of words is searchable (and says so). More would
+// make adding one very long PDF take seconds, nearly all of it spent
+// indexing words deep inside a bundle that nobody searches by.
 var DefaultLimits = Limits{
 	Time:    30 * time.Second,
-	Text:    4 << 20,
+	Text:    1 << 20,
 	Inflate: 64 << 20,
 	Pages:   5000,
 	Ops:     20_000_000,
@@ -64,7 +69,7 @@ const (
 	noteDamaged   = "The words in this file could not be read; it may be damaged or incomplete. The file is kept exactly as it is."
 	noteTooSlow   = "Reading the words in this file took too long, so they cannot be searched. The file is kept exactly as it is."
 	noteBomb      = "This file unpacks to far more than its own size, which damaged or harmful files do, so OwnPlan did not read it. The file is kept exactly as it is."
-	noteTruncated = "This file has a great deal of text; only the first part can be searched."
+	noteTruncated = "This file has a great deal of text; only the first part (about 350 pages) can be searched. The whole file is kept."
 	notePicture   = "This is a picture, so there are no words to search. Add notes or tags so you can find it."
 	noteOther     = "OwnPlan cannot read the words in this kind of file. Add notes or tags so you can find it."
 	noteEmpty     = "There are no words in this file."

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -146,3 +147,28 @@ const sampleEmail = "From: =?UTF-8?Q?=C5=81ukasz_Nowak?= <lukasz@example.org>\r\
 	"\r\n" +
 	"iVBORw0KGgo=\r\n" +
 	"--outer--\r\n"
+
+// rawPDF writes a PDF by hand from object bodies: objs[0] is object 1,
+// the catalogue. It makes files no PDF library would, such as a page
+// tree that loops back on itself.
+func rawPDF(objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// rawStream writes a stream object body.
+func rawStream(content string) string {
+	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content)
+}

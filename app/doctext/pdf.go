@@ -32,13 +32,17 @@ func pdfText(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (string
 		return "", err
 	}
 	w := &pdfWalker{ctx: ctx, lim: lim, out: &limitedBuilder{limit: lim.Text}}
-	pages := min(rd.NumPage(), lim.Pages)
+	all, err := pdfPages(ctx, rd, lim.Pages)
+	if err != nil {
+		return "", err
+	}
+	pages := len(all)
 	failed := 0
-	for i := 1; i <= pages; i++ {
+	for _, p := range all {
 		if err := ctx.Err(); err != nil {
 			return w.out.String(), err
 		}
-		err := w.page(rd.Page(i))
+		err := w.page(p)
 		switch {
 		case errors.Is(err, errTooMuch), errors.Is(err, errTooComplex), ctx.Err() != nil:
 			if ctx.Err() != nil {
@@ -62,6 +66,48 @@ func pdfText(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (string
 		return "", fmt.Errorf("%d of %d pages could not be read", failed, pages)
 	}
 	return w.out.String(), nil
+}
+
+// pdfPages returns the document's pages in order, at most limit of them,
+// walking the page tree once. (The library's Page(n) walks it from the
+// top for every page, which takes minutes on a PDF of thousands of
+// pages.) A node with Kids is a branch; anything else is a page. The
+// walk goes at most 64 branches deep and visits at most a few nodes per
+// page, so a tree that loops back on itself, or shares branches to blow
+// up, soon ends.
+func pdfPages(ctx context.Context, rd *pdf.Reader, limit int) (pages []pdf.Page, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("page tree: %v", x)
+		}
+	}()
+	const maxDepth = 64
+	visits, maxVisits := 0, 4*limit+1000
+	var walk func(node pdf.Value, depth int) bool
+	walk = func(node pdf.Value, depth int) bool {
+		visits++
+		if len(pages) >= limit || visits > maxVisits || ctx.Err() != nil {
+			return false
+		}
+		kids := node.Key("Kids")
+		if kids.Kind() != pdf.Array {
+			if node.Kind() == pdf.Dict {
+				pages = append(pages, pdf.Page{V: node})
+			}
+			return true
+		}
+		if depth >= maxDepth {
+			return true
+		}
+		for i := 0; i < kids.Len(); i++ {
+			if !walk(kids.Index(i), depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(rd.Trailer().Key("Root").Key("Pages"), 0)
+	return pages, ctx.Err()
 }
 
 // pdfHeaderFix presents a PDF 2.0 header as 1.7, which the library
