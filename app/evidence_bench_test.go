@@ -53,6 +53,40 @@ func bigPDF(b *testing.B, size int) []byte {
 	return out.Bytes()
 }
 
+// textPDF makes a PDF of about size bytes that is nothing but text: page
+// after page of words and figures, as a very long typed report or a
+// bundle of letters printed to PDF is. It holds far more text than
+// Extract keeps.
+func textPDF(b *testing.B, size int) []byte {
+	b.Helper()
+	words := strings.Fields("council support plan assessment review budget payment personal assistant needs outcome " +
+		"eligible wellbeing bathroom stairs transfers shower kitchen meals medication appointment hospital therapist " +
+		"decision complaint ombudsman advocate weekend morning evening holiday wages insurance payroll timesheet receipt")
+	make := func(pages int) []byte {
+		r := rand.New(rand.NewSource(2))
+		f := fpdf.New("P", "mm", "A4", "")
+		var line strings.Builder
+		for page := 0; page < pages; page++ {
+			f.AddPage()
+			f.SetFont("Helvetica", "", 9)
+			for l := 0; l < 60; l++ {
+				line.Reset()
+				for line.Len() < 110 {
+					fmt.Fprintf(&line, "%s %d ", words[r.Intn(len(words))], r.Intn(100000))
+				}
+				f.Text(10, 10+float64(l)*4.5, line.String())
+			}
+		}
+		var out bytes.Buffer
+		if err := f.Output(&out); err != nil {
+			b.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	sample := make(100)
+	return make(100 * size / len(sample))
+}
+
 // BenchmarkEvidenceAdd20MB adds a 20 MB PDF: copying it into the vault
 // with its SHA-256, syncing it to disk, checking it, sniffing its type,
 // reading the text of every page and indexing it for search.
@@ -77,6 +111,33 @@ func BenchmarkEvidenceAdd20MB(b *testing.B) {
 			}
 			b.StartTimer()
 			it, err := a.AddEvidence(ctx, store.EvidenceItem{Title: "Long report"}, []string{path})
+			if err != nil || it.Files[0].TextState != store.TextSearchable {
+				b.Fatal(err, it.Files)
+			}
+			b.StopTimer()
+			a.Close()
+			b.StartTimer()
+		}
+	})
+	// A PDF that is text from end to end holds far more words than a
+	// letter; Extract keeps the first 1 MB of them for search.
+	textHeavy := textPDF(b, 20<<20)
+	heavyPath := filepath.Join(b.TempDir(), "bundle.pdf")
+	if err := os.WriteFile(heavyPath, textHeavy, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	res = doctext.Extract(ctx, bytes.NewReader(textHeavy), int64(len(textHeavy)), "")
+	b.Logf("text-only PDF of %.1f MB, %d KB of text kept, %s", float64(len(textHeavy))/(1<<20), len(res.Text)>>10, res.State)
+	b.Run("add-all-text", func(b *testing.B) {
+		b.SetBytes(int64(len(textHeavy)))
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			a, err := app.Init(ctx, filepath.Join(b.TempDir(), fmt.Sprint(i)), "Zoë")
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			it, err := a.AddEvidence(ctx, store.EvidenceItem{Title: "Bundle"}, []string{heavyPath})
 			if err != nil || it.Files[0].TextState != store.TextSearchable {
 				b.Fatal(err, it.Files)
 			}
