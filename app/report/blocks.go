@@ -49,7 +49,7 @@ type Heading struct {
 const untitled = "Untitled section"
 
 func (h Heading) headings(l *layout) []heading {
-	text := l.fs.clean(strings.TrimSpace(h.Text))
+	text := l.clean(strings.TrimSpace(h.Text))
 	if text == "" {
 		text = untitled
 	}
@@ -65,7 +65,7 @@ func (h Heading) layout(l *layout) error {
 }
 
 func (h Heading) startHeight(l *layout, _ int) float64 {
-	m := l.headingMetrics(h.Level, l.fs.clean(h.Text))
+	m := l.headingMetrics(h.Level, l.clean(h.Text))
 	return m.before + m.height + 2*l.st.line()
 }
 
@@ -130,7 +130,7 @@ func (Paragraph) headings(*layout) []heading { return nil }
 
 // wrapped returns the text's paragraphs, each wrapped into lines.
 func (p Paragraph) wrapped(l *layout, face fontStyle) [][]string {
-	paras := splitParagraphs(l.fs.clean(p.Text))
+	paras := splitParagraphs(l.clean(p.Text))
 	out := make([][]string, len(paras))
 	for i, para := range paras {
 		out[i] = l.fs.wrap(face, l.st.body, para, l.st.contentW())
@@ -257,7 +257,7 @@ func (l *layout) factLabelWidth(items []Fact) float64 {
 	w := l.st.contentW()
 	labelW := 0.0
 	for _, it := range items {
-		labelW = max(labelW, l.fs.width(bold, l.st.body, l.fs.clean(it.Label)))
+		labelW = max(labelW, l.fs.width(bold, l.st.body, l.clean(it.Label)))
 	}
 	return min(max(labelW+l.st.body*1.5, w*0.25), w*0.4)
 }

@@ -14,7 +14,7 @@ type Contents struct {
 }
 
 func (c Contents) title(l *layout) string {
-	t := l.fs.clean(strings.TrimSpace(c.Title))
+	t := l.clean(strings.TrimSpace(c.Title))
 	if t == "" {
 		t = "Contents"
 	}

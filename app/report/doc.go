@@ -25,9 +25,11 @@
 // date the document was made and "Page X of Y"; headings appear in the
 // contents, with real page numbers, and as PDF bookmarks.
 //
-// Characters the font cannot draw, such as emoji, Arabic and Hebrew,
-// print as the replacement mark U+FFFD, one per character, so nothing
-// vanishes silently and nothing breaks the layout.
+// Text the font cannot draw, such as emoji, Arabic, Hebrew and Chinese,
+// is never dropped silently and never breaks the layout: each run of it
+// prints as a label saying what was there, such as "[Arabic text]" or
+// "[emoji]", and a note at the end of the document explains the labels.
+// The PDF's metadata keeps such text exactly as typed.
 //
 // The same content and the same [Document.Generated] date always give a
 // byte-identical PDF, so tests can compare output.

@@ -49,10 +49,11 @@ func (d *Document) generated() store.Date {
 // layout lays the whole document out.
 func (d *Document) layout(fs *fontSet) (*layout, error) {
 	l := &layout{st: newStyle(d.LargePrint), fs: fs, blocks: d.Blocks}
-	l.title = oneLine(fs.clean(d.Title))
+	l.title = oneLine(l.clean(d.Title))
 	if l.title == "" {
 		l.title = "Untitled document"
 	}
+	l.person = oneLine(l.clean(d.Person))
 	var facts []Fact
 	for _, b := range d.Blocks {
 		if b == nil {
@@ -74,8 +75,26 @@ func (d *Document) layout(fs *fontSet) (*layout, error) {
 	if l.nextHead != len(l.heads) {
 		return nil, fmt.Errorf("document %q: laid out %d headings but expected %d", d.Title, l.nextHead, len(l.heads))
 	}
+	if len(l.unprintable) > 0 {
+		l.block, l.keep = len(d.Blocks), 0
+		if err := unprintableNote(l.unprintable).layout(l); err != nil {
+			return nil, fmt.Errorf("document %q, the note on labels: %w", d.Title, err)
+		}
+	}
 	l.cur() // a document always has at least one page
 	return l, nil
+}
+
+// unprintableNote explains the labels, such as "[Arabic text]", put in
+// place of text the font cannot draw. It ends a document that has any,
+// so that no reader wonders what is missing or why.
+func unprintableNote(labels []string) Block {
+	return StillToWrite{
+		Title: "About the labels in square brackets",
+		Text: "Some of what was written could not be printed in this PDF, because its font has no letters for it. " +
+			"In its place is a label in square brackets saying what was there: " + joinAnd(labels) + ". " +
+			"OwnPlan keeps everything exactly as it was typed.",
+	}
 }
 
 // oneLine joins the lines of cleaned text with spaces.

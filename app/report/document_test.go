@@ -269,11 +269,18 @@ func TestEmojiAndRightToLeftDoNotBreak(t *testing.T) {
 	d := oddDocument()
 	pdf := render(t, d)
 	text := strings.Join(pageTexts(t, pdf), "")
-	if !strings.Contains(text, "Zoë � � �") {
-		t.Errorf("emoji are not one replacement mark each; text starts:\n%.300s", text)
+	if !strings.Contains(text, "Zoë [emoji] [Arabic text] [Hebrew text] RTL override tab here �") {
+		t.Errorf("emoji and right-to-left text are not labelled; text starts:\n%.300s", text)
 	}
-	if !strings.Contains(text, "����� ������� ���� ����") {
-		t.Errorf("right-to-left letters are not replaced one for one; text starts:\n%.300s", text)
+	// The last page explains the labels.
+	pages := pageTexts(t, pdf)
+	if last := flat(pages[len(pages)-1]); !strings.Contains(last, "About the labels in square brackets") ||
+		!strings.Contains(last, "saying what was there: [emoji], [Arabic text] and [Hebrew text].") {
+		t.Errorf("the last page does not explain the labels:\n%s", last)
+	}
+	// A document with nothing to label has no note.
+	if strings.Contains(flatText(t, render(t, longDocument(2, 10))), "About the labels") {
+		t.Error("a document the font can print has the note on labels")
 	}
 }
 

@@ -44,7 +44,8 @@ type fontSet struct {
 	// common holds the characters every face can draw. Text is cleaned
 	// against it so that any text can be set in any face.
 	common *metrics
-	// replacement is what a character no face can draw turns into.
+	// replacement is what a byte that is not UTF-8, or a code point
+	// that is no one's character, turns into.
 	replacement rune
 }
 

@@ -1,5 +1,7 @@
 package report
 
+import "slices"
+
 // The engine works in two steps. Layout walks the blocks once, breaks
 // text into lines, decides where every page ends and records what to draw
 // as a list of drawing operations per page. Only then is the PDF drawn
@@ -56,6 +58,7 @@ type layout struct {
 	fs     *fontSet
 	blocks []Block // the document's blocks
 	title  string  // the document's title, cleaned, on one line
+	person string  // the person's name, cleaned, on one line
 	pages  []*page
 	y      float64 // top of the next line on the last page
 	// breakPending asks for a new page before the next block, so that a
@@ -75,6 +78,23 @@ type layout struct {
 	tables map[int]*tableGeometry
 	// factsLabelW is the width of the label column of every Facts block.
 	factsLabelW float64
+	// unprintable holds the labels put in place of text the font cannot
+	// draw, such as "[Arabic text]", in the order first met.
+	unprintable []string
+}
+
+// clean cleans text for the font and notes any label put in place of
+// text the font cannot draw.
+func (l *layout) clean(s string) string {
+	return l.fs.cleanNoting(s, l.noteUnprintable)
+}
+
+// noteUnprintable records a label put in place of text the font cannot
+// draw.
+func (l *layout) noteUnprintable(label string) {
+	if !slices.Contains(l.unprintable, label) {
+		l.unprintable = append(l.unprintable, label)
+	}
 }
 
 // keeper is a block that knows how much of its start must stay with a
@@ -195,7 +215,7 @@ func (l *layout) box(x, y, w, h, lw float64) {
 
 // wrap cleans and wraps text to width.
 func (l *layout) wrap(s fontStyle, size float64, text string, width float64) []string {
-	return l.fs.wrap(s, size, l.fs.clean(text), width)
+	return l.fs.wrap(s, size, l.clean(text), width)
 }
 
 // lines lays out already-wrapped lines one under the other at x, each h

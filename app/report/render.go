@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -39,9 +41,11 @@ func (d *Document) draw() (*fpdf.Fpdf, error) {
 	f.SetCreationDate(when)
 	f.SetModificationDate(when)
 	f.SetCompression(true)
-	f.SetTitle(l.title, true)
-	f.SetAuthor(oneLine(fs.clean(d.Person)), true)
-	f.SetSubject(oneLine(fs.clean(d.Subject)), true)
+	// The metadata is UTF-16, shown in the viewer's own fonts, so it
+	// keeps every character as typed.
+	f.SetTitle(metadata(d.Title, l.title), true)
+	f.SetAuthor(metadata(d.Person, ""), true)
+	f.SetSubject(metadata(d.Subject, ""), true)
 	f.SetCreator("OwnPlan", true)
 	f.SetLang("en-GB")
 	f.SetAutoPageBreak(false, 0)
@@ -68,7 +72,7 @@ func (d *Document) draw() (*fpdf.Fpdf, error) {
 
 	r := &drawer{f: f, l: l, links: links, level: -1}
 	footer := "Generated on " + FormatDate(generated)
-	person := oneLine(fs.clean(d.Person))
+	person := l.person
 	for n, p := range l.pages {
 		f.AddPage()
 		r.face = numStyles // none, so the next setFont reaches fpdf
@@ -174,6 +178,41 @@ func (r *drawer) footer(left, right string) {
 	y := baseline(st.footerRule()+st.meta*0.4, st.meta*1.2, st.meta)
 	r.f.Text(st.left(), y, left)
 	r.f.Text(st.right()-fs.width(regular, st.meta, right), y, right)
+}
+
+// metadata returns s for the PDF's document information: on one line,
+// without control or invisible formatting characters, and no longer
+// than a viewer's title bar can sensibly show; or orElse if s is blank.
+// fpdf encodes only the Basic Multilingual Plane, so each run of
+// characters beyond it, such as an emoji with its skin tone, becomes
+// one U+FFFD.
+func metadata(s, orElse string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	astral := false
+	for _, r := range s {
+		if r > 0xFFFF {
+			if !astral {
+				b.WriteRune('\uFFFD')
+			}
+			astral = true
+			continue
+		}
+		if !isIgnorable(r) {
+			astral = false
+		}
+		b.WriteRune(r)
+	}
+	s = strings.Join(strings.FieldsFunc(b.String(), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || isIgnorable(r)
+	}), " ")
+	if r := []rune(s); len(r) > 300 {
+		s = string(r[:299]) + "…"
+	}
+	if s == "" {
+		return orElse
+	}
+	return s
 }
 
 // fit shortens cleaned one-line text with "…" until it is no wider than

@@ -85,7 +85,7 @@ func sampleDocument(large bool) *Document {
 		paymentsTable(40),
 		Heading{Level: 1, Text: "Names and other languages"},
 		Paragraph{Text: "Łukasz, Zoë and Ó Briain print as written. Emoji 👍🏽 and 👨‍👩‍👧 and the flag 🇬🇧 " +
-			"become one replacement mark each. Arabic مرحبا and Hebrew שלום are not in the font."},
+			"are each shown by a label. Arabic مرحبا and Hebrew שלום, which the font lacks, are labelled too."},
 		Paragraph{Text: "A note in italic, for a quotation.", Style: Italic},
 		Heading{Level: 1, Text: "Agreement"},
 		Paragraph{Text: "I agree that this plan describes the support I need and how I want to use my personal budget."},

@@ -63,7 +63,7 @@ func (s Signature) measure(l *layout) signatureMetrics {
 	}
 	m.labelW += l.st.body * 1.5
 	m.lineEnd = min(l.st.right(), l.st.left()+m.labelW+l.st.contentW()*0.55)
-	for _, p := range splitParagraphs(l.fs.clean(s.Text)) {
+	for _, p := range splitParagraphs(l.clean(s.Text)) {
 		if len(m.text) > 0 {
 			m.text = append(m.text, "")
 		}

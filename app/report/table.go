@@ -221,7 +221,7 @@ func (t Table) widths(l *layout, padX float64) []float64 {
 	measure := func(s fontStyle, i int, cell string) {
 		// Words as wrap breaks them: at spaces and line breaks only, so
 		// a no-break space holds a date or an amount together.
-		for word := range strings.FieldsFuncSeq(l.fs.clean(cell), isBreak) {
+		for word := range strings.FieldsFuncSeq(l.clean(cell), isBreak) {
 			least[i] = max(least[i], l.fs.width(s, l.st.body, word))
 		}
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/quick"
@@ -47,18 +48,30 @@ func TestClean(t *testing.T) {
 		{"tab\there", "tab here"},
 		{"bell\x07 nul\x00", "bell nul"},
 		{"soft\u00ADhyphen zero\u200Bwidth \u202Eoverride\u202C", "softhyphen zerowidth override"},
-		{"ok 👍 ok", "ok \uFFFD ok"},
-		{"tone 👍🏽 end", "tone \uFFFD end"},
-		{"family 👨‍👩‍👧 end", "family \uFFFD end"},
-		{"heart ❤️ end", "heart \uFFFD end"},
-		{"flags 🇬🇧🇮🇪 end", "flags \uFFFD\uFFFD end"},
-		{"two 👍👍", "two \uFFFD\uFFFD"},
-		{"שלום", "\uFFFD\uFFFD\uFFFD\uFFFD"},
+		{"ok 👍 ok", "ok [emoji] ok"},
+		{"tone 👍🏽 end", "tone [emoji] end"},
+		{"family 👨‍👩‍👧 end", "family [emoji] end"},
+		{"heart ❤️ end", "heart [emoji] end"},
+		{"flags 🇬🇧🇮🇪 end", "flags [emoji] end"},
+		{"two 👍👍 and 👍 👍.", "two [emoji] and [emoji]."},
+		{"שלום עולם", "[Hebrew\u00a0text]"},
+		{"Arabic: مرحبا بالعالم، أنا. Done", "Arabic: [Arabic\u00a0text]. Done"},
+		{"Zoë 😀 مرحبا 李 Ó Briain", "Zoë [emoji] [Arabic\u00a0text] [Chinese\u00a0text] Ó Briain"},
+		{"我需要帮助. 私は助けが必要です。", "[Chinese\u00a0text]. [Japanese\u00a0text]"},
+		{"도움이 필요합니다. मुझे मदद चाहिए। ਮਦਦ", "[Korean\u00a0text]. [Devanagari\u00a0text] [Punjabi\u00a0text]"},
+		{"2 ≤ 3 → ✓ ★ ∑", "2 <= 3 -> [tick] * [symbol]"},
+		{"private \uE000 and \uFFFF", "private \uFFFD and \uFFFD"},
+		{"typed \uFFFD mark", "typed \uFFFD mark"},
 		{"bad \xff byte", "bad \uFFFD byte"},
 	} {
 		if got := fs.clean(c.in); got != c.want {
 			t.Errorf("clean(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+	var noted []string
+	fs.cleanNoting("ok 👍 שלום 👍 ≤", func(label string) { noted = append(noted, label) })
+	if want := []string{"[emoji]", "[Hebrew\u00a0text]", "[emoji]"}; !slices.Equal(noted, want) {
+		t.Errorf("noted %q, want %q", noted, want)
 	}
 }
 
