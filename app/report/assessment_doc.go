@@ -77,7 +77,7 @@ func AssessmentDocument(g *plan.Guidance, a Assessment) (*Document, error) {
 	name := a.Person.name()
 	d := &Document{
 		Title:   title,
-		Subject: "What " + name + " wants the council to know at their " + kind,
+		Subject: "What " + name + " wants the council to know at their " + kind + a.Person.forWhom(),
 		Person:  name,
 	}
 	answered := 0

@@ -15,7 +15,8 @@ import (
 // The same Document and Generated date always give byte-identical PDFs.
 type Document struct {
 	// Title is the document's title, such as "Support plan". It appears
-	// on the cover, in the running header and in the PDF's metadata.
+	// on the cover, in the running header and, followed by the person's
+	// name, in the PDF's metadata.
 	Title string
 	// Subject is a one-line description stored in the PDF's metadata.
 	Subject string

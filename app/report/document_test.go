@@ -49,7 +49,7 @@ func TestPageXOfY(t *testing.T) {
 func TestMetadata(t *testing.T) {
 	info := runTool(t, render(t, sampleDocument(false)), "pdfinfo")
 	for _, want := range []string{
-		"Title:           Support plan",
+		"Title:           Support plan: Zoë Ó Briain",
 		"Author:          Zoë Ó Briain",
 		"Subject:         Support plan for Zoë Ó Briain to send to the council",
 		"Creator:         OwnPlan",

@@ -50,6 +50,21 @@ func (p Person) forCouncil() string {
 	return ""
 }
 
+// forWhom completes a document's subject with the council and the
+// council's reference, such as " for Suffolk County Council (reference
+// ASC-0419-2271)", so that a council's records system can file it; it
+// is "" when neither is known.
+func (p Person) forWhom() string {
+	s := ""
+	if c := strings.TrimSpace(p.Council); c != "" {
+		s = " for " + c
+	}
+	if ref := strings.TrimSpace(p.CouncilRef); ref != "" {
+		s += " (reference " + ref + ")"
+	}
+	return s
+}
+
 // EvidenceItem is one piece of evidence in an index: a letter, a report,
 // a receipt.
 type EvidenceItem struct {

@@ -93,7 +93,7 @@ func PlanDocument(g *plan.Guidance, p Plan) (*Document, error) {
 	name := p.Person.name()
 	d := &Document{
 		Title:   planTitle,
-		Subject: "Support plan for " + name + ", written by " + name + " to send to the council",
+		Subject: "The support plan " + name + " has written" + p.Person.forWhom(),
 		Person:  name,
 	}
 	d.Add(p.cover(g), Contents{})

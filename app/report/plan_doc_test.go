@@ -89,7 +89,8 @@ func TestPlanDocumentHasEveryPart(t *testing.T) {
 		}
 	}
 	info := runTool(t, pdf, "pdfinfo")
-	for _, w := range []string{"Title:           Support plan\n", "Author:          Zoë Ó Briain\n", "Subject:         Support plan for Zoë Ó Briain"} {
+	for _, w := range []string{"Title:           Support plan: Zoë Ó Briain\n", "Author:          Zoë Ó Briain\n",
+		"Subject:         The support plan Zoë Ó Briain has written for Suffolk County Council (reference ASC-2026-004512)\n"} {
 		if !strings.Contains(info, w) {
 			t.Errorf("pdfinfo lacks %q", w)
 		}

@@ -43,7 +43,13 @@ func (d *Document) draw() (*fpdf.Fpdf, error) {
 	f.SetCompression(true)
 	// The metadata is UTF-16, shown in the viewer's own fonts, so it
 	// keeps every character as typed.
-	f.SetTitle(metadata(d.Title, l.title), true)
+	title := metadata(d.Title, l.title)
+	if person := metadata(d.Person, ""); person != "" {
+		// A viewer's window and a records system show the title; with
+		// the name, a council officer can tell one person's from another's.
+		title += ": " + person
+	}
+	f.SetTitle(title, true)
 	f.SetAuthor(metadata(d.Person, ""), true)
 	f.SetSubject(metadata(d.Subject, ""), true)
 	f.SetCreator("OwnPlan", true)

@@ -63,7 +63,7 @@ func StatementDocument(s Statement) (*Document, error) {
 	period := FormatDate(r.From) + " to " + FormatDate(r.To)
 	d := &Document{
 		Title:   statementTitle,
-		Subject: "Budget statement and monitoring return for " + name + ", " + period,
+		Subject: "Budget statement and monitoring return of " + name + s.Person.forWhom() + ", " + period,
 		Person:  name,
 	}
 	facts := s.Person.facts()
