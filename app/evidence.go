@@ -211,6 +211,19 @@ type EvidenceFilter struct {
 	Tag   string // a tag, ignoring case
 	Year  int    // the year of the letter's date (or when it was received)
 	InBin bool   // the items in the bin instead of the others
+	// For, when set, keeps only the items that are evidence for it: a
+	// plan section, an outcome or a payment.
+	For store.EvidenceLink
+}
+
+// linksTo reports whether the item is evidence for l.
+func linksTo(it store.EvidenceItem, l store.EvidenceLink) bool {
+	for _, have := range it.Links {
+		if have == l {
+			return true
+		}
+	}
+	return false
 }
 
 // EvidenceYear is the year an item belongs to: its letter's date, else
@@ -237,7 +250,8 @@ func (a *App) EvidenceList(ctx context.Context, f EvidenceFilter) ([]store.Evide
 	}
 	out := all[:0]
 	for _, it := range all {
-		if (f.Kind == "" || it.Kind == f.Kind) && (f.Tag == "" || it.HasTag(f.Tag)) && (f.Year == 0 || EvidenceYear(it) == f.Year) {
+		if (f.Kind == "" || it.Kind == f.Kind) && (f.Tag == "" || it.HasTag(f.Tag)) && (f.Year == 0 || EvidenceYear(it) == f.Year) &&
+			(f.For.TargetKind == "" || linksTo(it, f.For)) {
 			out = append(out, it)
 		}
 	}

@@ -191,6 +191,7 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 			fs.String("kind", "", "only this kind: "+evKindKeys())
 			fs.String("tag", "", "only documents with this tag")
 			fs.Int("year", 0, "only documents from this year")
+			fs.String("for", "", "only the evidence for a plan section, an outcome or a payment: my-money, outcome:home-safely, transaction:ID")
 		},
 		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
@@ -205,6 +206,13 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 				}
 				f.Kind = key
 			}
+			if target := evFlagString(fs, "for"); target != "" {
+				l, err := a.ParseLink(ctx, target)
+				if err != nil {
+					return usagef("--for: %v", err)
+				}
+				f.For = l
+			}
 			items, err := a.EvidenceList(ctx, f)
 			if err != nil {
 				return err
@@ -213,9 +221,12 @@ PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
 				return writeJSON(e, nonNil(items))
 			}
 			if len(items) == 0 {
-				if f.InBin {
+				switch {
+				case f.InBin:
 					fmt.Fprintln(e.stdout, "The bin is empty.")
-				} else {
+				case f.For.TargetKind != "":
+					fmt.Fprintf(e.stdout, "No documents are linked to %s yet. Link one with: ownplanctl evidence edit ID --link %s\n", a.LinkLabel(ctx, f.For), f.For)
+				default:
 					fmt.Fprintln(e.stdout, `No documents kept yet. Add one with: ownplanctl evidence add FILE --title "What it is"`)
 				}
 				return nil

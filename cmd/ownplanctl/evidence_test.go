@@ -252,7 +252,19 @@ func TestEvidenceCLIWordsPeopleType(t *testing.T) {
 			t.Errorf("kind %q: saved %s %s %s %v", tc.kind, it.Kind, it.LetterDate, it.Deadline, it.Links)
 		}
 	}
-	_, out, _ := ctl(t, "--data", dir, "evidence", "list", "--kind", "OT report")
+	// The evidence for a plan section, as its screen shows it.
+	_, out, _ := ctl(t, "--data", dir, "evidence", "list", "--for", "my-money", "--json")
+	var items []store.EvidenceItem
+	if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) != 1 || items[0].Kind != "medical" {
+		t.Errorf("list --for my-money: %v %s", err, out)
+	}
+	if _, out, _ := ctl(t, "--data", dir, "evidence", "list", "--for", "outcome:clothing"); !strings.Contains(out, "No documents are linked to Outcome: Getting dressed yet") {
+		t.Errorf("list --for an outcome with none: %s", out)
+	}
+	if code, _, errOut := ctl(t, "--data", dir, "evidence", "list", "--for", "nonsense"); code != 2 || !strings.Contains(errOut, "evidence links") {
+		t.Errorf("list --for nonsense: %d %s", code, errOut)
+	}
+	_, out, _ = ctl(t, "--data", dir, "evidence", "list", "--kind", "OT report")
 	if strings.Count(out, "Medical or OT report") != 2 {
 		t.Errorf("list --kind \"OT report\":\n%s", out)
 	}
