@@ -1,7 +1,7 @@
 // Package doctext finds out what kind of document a file is, from its
 // content rather than its name, and reads the words inside it so that
 // they can be searched: the text layer of a PDF, a Word document (DOCX),
-// plain text and e-mail (.eml).
+// an OpenDocument text (ODT), plain text, web pages and e-mail (.eml).
 //
 // Reading never fails and never crashes: a file whose words cannot be
 // read (a damaged, password-protected or scanned PDF, a DOCX that is

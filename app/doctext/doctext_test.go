@@ -38,6 +38,8 @@ func TestDoctextSniff(t *testing.T) {
 			b := docx(t, "")
 			return bytes.Replace(b, []byte("word/document.xml"), []byte("word/other000.xml"), -1)
 		}(), Zip},
+		{"odt", odt(t, `<text:p>Hi</text:p>`), ODT},
+		{"iPhone photo", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), HEIC},
 		{"png", pngImage(t), "image/png"},
 		{"jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), "image/jpeg"},
 		{"tiff", []byte("II*\x00\x08\x00\x00\x00"), TIFF},
@@ -90,7 +92,12 @@ func TestDoctextExtract(t *testing.T) {
 		{name: "DOCX", data: docx(t, `<w:p><w:r><w:t>Care Act assessment</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve"> for Zoë &amp; family</w:t></w:r></w:p>`+
 			`<w:p><w:r><w:t>Second paragraph</w:t><w:br/><w:t>after a break</w:t></w:r></w:p>`), state: Searchable,
 			want: []string{"Care Act assessment\t for Zoë & family\nSecond paragraph\nafter a break"}},
+		{name: "ODT", data: odt(t, `<text:h>Direct payment agreement</text:h><text:p>Dear Zoë,<text:tab/>£350<text:s text:c="3"/>a week.<text:line-break/>Ref DP-0042</text:p>`+
+			`<table:table><table:table-row><table:table-cell><text:p>PA wages</text:p></table:table-cell><table:table-cell><text:p>£280</text:p></table:table-cell></table:table-row></table:table>`),
+			state: Searchable, want: []string{"Direct payment agreement\nDear Zoë,\t£350   a week.\nRef DP-0042", "PA wages"}, notWant: []string{"STYLE-WORD", "STYLES-FILE-WORD"}},
 		{name: "DOCX zip bomb", data: zipBomb(t, 80<<20, 80<<20), state: NotSearchable, note: "unpacks to far more"},
+		{name: "ODT zip bomb", data: zipBombNamed(t, "content.xml", 80<<20, 80<<20), mediaType: ODT, state: NotSearchable, note: "unpacks to far more"},
+		{name: "ODT zip bomb that lies about its size", data: zipBombNamed(t, "content.xml", 80<<20, 1000), mediaType: ODT, state: NotSearchable, note: "damaged"},
 		{name: "DOCX zip bomb that lies about its size", data: zipBomb(t, 80<<20, 1000), state: NotSearchable, note: "damaged"},
 		{name: "DOCX with broken XML", data: docx(t, `<w:p><w:t>half`), mediaType: DOCX, state: NotSearchable, note: "damaged"},
 		{name: "e-mail", data: []byte(sampleEmail), state: Searchable,

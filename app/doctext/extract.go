@@ -105,6 +105,8 @@ func ExtractWithLimits(ctx context.Context, r io.ReaderAt, size int64, mediaType
 		read = pdfText
 	case base == DOCX:
 		read = docxText
+	case base == ODT:
+		read = odtText
 	case base == Email:
 		read = emailText
 	case base == "text/plain":

@@ -92,7 +92,10 @@ func docx(t testing.TB, body string) []byte {
 
 // zipBomb makes a DOCX whose document.xml unpacks to n bytes while its
 // directory claims it unpacks to claim bytes.
-func zipBomb(t testing.TB, n int, claim uint64) []byte {
+func zipBomb(t testing.TB, n int, claim uint64) []byte { return zipBombNamed(t, "word/document.xml", n, claim) }
+
+// zipBombNamed is zipBomb with the part called name.
+func zipBombNamed(t testing.TB, name string, n int, claim uint64) []byte {
 	t.Helper()
 	var raw bytes.Buffer
 	fw, _ := flate.NewWriter(&raw, flate.BestCompression)
@@ -104,7 +107,7 @@ func zipBomb(t testing.TB, n int, claim uint64) []byte {
 	fw.Close()
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate,
 		CompressedSize64: uint64(raw.Len()), UncompressedSize64: claim})
 	if err != nil {
 		t.Fatal(err)
@@ -171,4 +174,24 @@ func rawPDF(objs ...string) []byte {
 // rawStream writes a stream object body.
 func rawStream(content string) string {
 	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content)
+}
+
+// odt makes an OpenDocument text whose body holds body, as LibreOffice
+// saves it: the mimetype first, stored, then content.xml and styles.
+func odt(t testing.TB, body string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	w.Write([]byte(ODT))
+	w, _ = zw.Create("content.xml")
+	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ` +
+		`xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:automatic-styles><style:style>STYLE-WORD</style:style></office:automatic-styles>` +
+		`<office:body><office:text>` + body + `</office:text></office:body></office:document-content>`))
+	w, _ = zw.Create("styles.xml")
+	w.Write([]byte(`<office:document-styles>STYLES-FILE-WORD</office:document-styles>`))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

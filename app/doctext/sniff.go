@@ -12,6 +12,8 @@ import (
 const (
 	PDF   = "application/pdf"
 	DOCX  = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	ODT   = "application/vnd.oasis.opendocument.text"
+	HEIC  = "image/heic"
 	Email = "message/rfc822"
 	Text  = "text/plain; charset=utf-8"
 	TIFF  = "image/tiff"
@@ -41,6 +43,8 @@ func Sniff(r io.ReaderAt, size int64) string {
 		return sniffZip(r, size)
 	case bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
 		return TIFF
+	case len(head) >= 12 && string(head[4:8]) == "ftyp" && isHEIF(string(head[8:12])):
+		return HEIC // photos from iPhones
 	}
 	ct := http.DetectContentType(head)
 	if strings.HasPrefix(ct, "text/plain") && looksLikeEmail(head) {
@@ -49,7 +53,17 @@ func Sniff(r io.ReaderAt, size int64) string {
 	return ct
 }
 
-// sniffZip tells a Word document from any other zip.
+// isHEIF reports whether an ISO media file's brand is one of HEIF's.
+func isHEIF(brand string) bool {
+	switch brand {
+	case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1":
+		return true
+	}
+	return false
+}
+
+// sniffZip tells a Word document and an OpenDocument text from any
+// other zip.
 func sniffZip(r io.ReaderAt, size int64) string {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
@@ -58,6 +72,21 @@ func sniffZip(r io.ReaderAt, size int64) string {
 	for _, f := range zr.File {
 		if f.Name == "word/document.xml" {
 			return DOCX
+		}
+	}
+	for _, f := range zr.File {
+		// An OpenDocument file names its type in its first entry.
+		if f.Name == "mimetype" && f.UncompressedSize64 < 100 {
+			rc, err := f.Open()
+			if err != nil {
+				break
+			}
+			b, _ := io.ReadAll(io.LimitReader(rc, 100))
+			rc.Close()
+			if strings.TrimSpace(string(b)) == ODT {
+				return ODT
+			}
+			break
 		}
 	}
 	return Zip

@@ -414,6 +414,8 @@ func evMediaLabel(mt string) string {
 		return "PDF"
 	case strings.Contains(base, "wordprocessingml"):
 		return "Word document"
+	case strings.Contains(base, "opendocument.text"):
+		return "OpenDocument text"
 	case base == "message/rfc822":
 		return "e-mail"
 	case base == "text/plain":
