@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ownplan/ownplan/app/budget"
@@ -96,25 +97,88 @@ func (a *App) WriteMonitoringReturn(ctx context.Context, w io.Writer, from, to s
 	for _, c := range cats {
 		names[c.Key] = c.Name
 	}
+	receipts, err := a.transactionReceipts(ctx)
+	if err != nil {
+		return err
+	}
 	if err := budget.WriteReturnCSV(w, r); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
 	cw.Write(nil)
-	cw.Write([]string{"Date", "Payee", "Category", "Amount", "Checked against statement", "Receipt", "Note", "Reference"})
+	cw.Write([]string{"Date", "Payee", "Category", "Amount", "Checked against statement", "Receipt", "Receipt ID", "Note", "Reference"})
 	for _, t := range txs {
 		checked := "no"
 		if t.Reconciled {
 			checked = "yes"
 		}
+		what, ids := receipts.of(t)
 		cw.Write([]string{t.Date.String(), safeCell(t.Payee), safeCell(splitNames(t, names)), money.Plain(t.Amount),
-			checked, safeCell(t.Receipt), safeCell(t.Note), safeCell(t.Reference)})
+			checked, safeCell(what), safeCell(ids), safeCell(t.Note), safeCell(t.Reference)})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("writing the monitoring return: %w", err)
 	}
 	return nil
+}
+
+// receiptIndex finds the receipts and invoices kept for each payment:
+// the one chosen on the payment itself, and any evidence linked to it
+// from the evidence side.
+type receiptIndex struct {
+	items  map[string]store.EvidenceItem   // by ID, including those in the bin
+	linked map[string][]store.EvidenceItem // by payment ID
+}
+
+// transactionReceipts reads every evidence item once, for a monitoring
+// return of any length.
+func (a *App) transactionReceipts(ctx context.Context) (receiptIndex, error) {
+	ix := receiptIndex{items: map[string]store.EvidenceItem{}, linked: map[string][]store.EvidenceItem{}}
+	for _, inBin := range []bool{false, true} {
+		items, err := a.EvidenceList(ctx, EvidenceFilter{InBin: inBin})
+		if err != nil {
+			return ix, fmt.Errorf("reading the receipts for the monitoring return: %w", err)
+		}
+		for _, it := range items {
+			ix.items[it.ID] = it
+			if inBin {
+				continue
+			}
+			for _, l := range it.Links {
+				if l.TargetKind == store.LinkTransaction {
+					ix.linked[l.TargetID] = append(ix.linked[l.TargetID], it)
+				}
+			}
+		}
+	}
+	return ix, nil
+}
+
+// of describes t's receipts for the council, "Taxi receipt (ref
+// 4411)", and lists their IDs, each joined with "; ".
+func (ix receiptIndex) of(t store.BudgetTransaction) (what, ids string) {
+	var ws, is []string
+	add := func(id string) {
+		if id == "" || slices.Contains(is, id) {
+			return
+		}
+		is = append(is, id)
+		it, ok := ix.items[id]
+		switch {
+		case !ok:
+			ws = append(ws, "kept receipt "+id)
+		case it.Reference != "":
+			ws = append(ws, fmt.Sprintf("%s (ref %s)", it.Title, it.Reference))
+		default:
+			ws = append(ws, it.Title)
+		}
+	}
+	add(t.Receipt)
+	for _, it := range ix.linked[t.ID] {
+		add(it.ID)
+	}
+	return strings.Join(ws, "; "), strings.Join(is, "; ")
 }
 
 // SaveMonitoringReturn writes the monitoring return to the file at path.

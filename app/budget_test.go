@@ -431,16 +431,38 @@ func TestBudgetMonitoringReturnCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	txs, _ := a.Transactions(ctx, app.TransactionFilter{Search: "insurance"})
+	// A receipt must be one that is kept.
 	txs[0].Receipt = "EVIDENCE-1"
-	a.SaveTransaction(ctx, txs[0])
+	if _, err := a.SaveTransaction(ctx, txs[0]); err == nil || !strings.Contains(err.Error(), "no kept receipt or invoice with ID EVIDENCE-1") {
+		t.Errorf("unknown receipt: %v", err)
+	}
+	file := filepath.Join(t.TempDir(), "invoice.txt")
+	os.WriteFile(file, []byte("PA Insurance Services: employer's liability, £128.00"), 0o600)
+	inv, err := a.AddEvidence(ctx, store.EvidenceItem{Title: "Insurance invoice", Kind: "receipt", Reference: "INV-77"}, []string{file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	txs[0].Receipt = inv.ID
+	if _, err := a.SaveTransaction(ctx, txs[0]); err != nil {
+		t.Fatal(err)
+	}
+	// A receipt linked to a payment from the evidence side counts too.
+	wages, _ := a.Transactions(ctx, app.TransactionFilter{Search: "smith", To: store.NewDate(2026, 4, 3)})
+	slip, err := a.AddEvidence(ctx, store.EvidenceItem{Title: "Payslip week 1", Kind: "receipt",
+		Links: []store.EvidenceLink{{TargetKind: store.LinkTransaction, TargetID: wages[0].ID}}}, []string{file})
+	if err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(t.TempDir(), "return.csv")
 	if err := a.SaveMonitoringReturn(ctx, out, store.NewDate(2026, 4, 1), store.NewDate(2026, 6, 30)); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(out)
 	got := string(b)
-	for _, w := range []string{"Opening balance", "500.00", "Personal assistant wages", "2026-04-10,PA INSURANCE SERVICES,Not yet categorised,-128.00,yes,EVIDENCE-1",
-		"J SMITH PA WAGES,Personal assistant wages,-262.50"} {
+	for _, w := range []string{"Opening balance", "500.00", "Personal assistant wages",
+		"Date,Payee,Category,Amount,Checked against statement,Receipt,Receipt ID,Note,Reference\n",
+		"2026-04-10,PA INSURANCE SERVICES,Not yet categorised,-128.00,yes,Insurance invoice (ref INV-77)," + inv.ID + ",",
+		"2026-04-03,J SMITH PA WAGES,Personal assistant wages,-262.50,yes,Payslip week 1," + slip.ID + ","} {
 		if !strings.Contains(got, w) {
 			t.Errorf("return lacks %q:\n%s", w, got)
 		}

@@ -119,7 +119,32 @@ func (a *App) SaveTransaction(ctx context.Context, t store.BudgetTransaction) (s
 	if err := checkTransaction(t, cats); err != nil {
 		return "", err
 	}
+	if err := a.checkReceipt(ctx, t); err != nil {
+		return "", err
+	}
 	return a.store().SaveBudgetTransaction(ctx, t, learn(t)...)
+}
+
+// checkReceipt makes sure the receipt a payment is given is one kept in
+// the evidence, unless the payment had it already (it may have come by
+// sync before the receipt did).
+func (a *App) checkReceipt(ctx context.Context, t store.BudgetTransaction) error {
+	id := strings.TrimSpace(t.Receipt)
+	if id == "" {
+		return nil
+	}
+	if t.ID != "" {
+		if old, err := a.store().BudgetTransaction(ctx, t.ID); err == nil && strings.TrimSpace(old.Receipt) == id {
+			return nil
+		}
+	}
+	if _, err := a.store().EvidenceItem(ctx, id); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("there is no kept receipt or invoice with ID %s; keep it in Evidence first (ownplanctl evidence add), then give its ID", id)
+		}
+		return fmt.Errorf("checking the receipt %s: %w", id, err)
+	}
+	return nil
 }
 
 // checkTransaction explains what is wrong with t, if anything.
