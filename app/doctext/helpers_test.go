@@ -92,7 +92,9 @@ func docx(t testing.TB, body string) []byte {
 
 // zipBomb makes a DOCX whose document.xml unpacks to n bytes while its
 // directory claims it unpacks to claim bytes.
-func zipBomb(t testing.TB, n int, claim uint64) []byte { return zipBombNamed(t, "word/document.xml", n, claim) }
+func zipBomb(t testing.TB, n int, claim uint64) []byte {
+	return zipBombNamed(t, "word/document.xml", n, claim)
+}
 
 // zipBombNamed is zipBomb with the part called name.
 func zipBombNamed(t testing.TB, name string, n int, claim uint64) []byte {
