@@ -348,14 +348,52 @@ func (a *App) VerifyEvidence(ctx context.Context) (EvidenceCheck, error) {
 }
 
 // RebuildEvidenceSearch repairs search: it reads again the words of kept
-// files whose text is missing on this computer, then makes the search
-// index again from scratch. It returns how many files it read.
+// files whose text is missing on this computer, tries again the files
+// whose words could not be read before (this version may read more kinds
+// of file), then makes the search index again from scratch. It returns
+// how many files it read.
 func (a *App) RebuildEvidenceSearch(ctx context.Context) (int, error) {
 	n, err := a.RefreshEvidenceText(ctx)
 	if err != nil {
 		return n, err
 	}
+	m, err := a.rereadUnreadEvidence(ctx)
+	n += m
+	if err != nil {
+		return n, err
+	}
 	return n, a.store().RebuildEvidenceSearch(ctx)
+}
+
+// rereadUnreadEvidence reads again the kept files whose words could not
+// be read when they were added, and records what changed. It returns how
+// many files now read differently.
+func (a *App) rereadUnreadEvidence(ctx context.Context) (int, error) {
+	st := a.store()
+	files, err := st.EvidenceFilesUnread(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, f := range files {
+		blob, err := st.ReadBlob(ctx, f.SHA256)
+		if err != nil {
+			continue // VerifyEvidence reports missing and damaged files
+		}
+		an := analyseEvidenceFile(ctx, blob, f.Size, f.Name)
+		blob.Close()
+		if ctx.Err() != nil {
+			return n, ctx.Err()
+		}
+		if an.MediaType == f.MediaType && an.TextState == f.TextState && an.TextNote == f.TextNote {
+			continue
+		}
+		if err := st.SetEvidenceFileAnalysis(ctx, f.ID, an); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // RefreshEvidenceText reads again the words of kept files whose text is

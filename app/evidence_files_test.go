@@ -1,12 +1,15 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/ownplan/ownplan/store"
 )
 
 // A file that grows or is rewritten while OwnPlan copies it is refused,
@@ -62,5 +65,47 @@ func TestEvidenceFileChangingWhileRead(t *testing.T) {
 	rc.Close()
 	if err != nil || string(b) != "steady" {
 		t.Errorf("unchanged file: %q %v", b, err)
+	}
+}
+
+// A file an older OwnPlan could not read (here: as if it did not know
+// .odt) is read again by the search repair, and then found by its words.
+func TestEvidenceReindexReadsAgainWhatCouldNotBeRead(t *testing.T) {
+	ctx := context.Background()
+	a, err := Init(ctx, filepath.Join(t.TempDir(), "data"), "Zoë")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	p := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(p, []byte("The agency confirmed respite in Felixstowe."), 0o600)
+	srcs, err := evidenceSources([]string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := func(ctx context.Context, f *os.File, size int64, name string) store.FileAnalysis {
+		return store.FileAnalysis{MediaType: "application/octet-stream", TextState: store.TextNone, TextNote: "OwnPlan cannot read the words in this kind of file."}
+	}
+	it, err := a.store().AddEvidence(ctx, store.EvidenceItem{Title: "Respite"}, srcs, older)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := a.SearchEvidence(ctx, "Felixstowe", 10); len(hits) != 0 {
+		t.Fatal("found before it was read")
+	}
+	n, err := a.RebuildEvidenceSearch(ctx)
+	if err != nil || n != 1 {
+		t.Fatalf("reindex read %d files: %v", n, err)
+	}
+	got, _ := a.EvidenceItem(ctx, it.ID)
+	if f := got.Files[0]; f.TextState != store.TextSearchable || f.MediaType != "text/plain; charset=utf-8" || f.TextNote != "" {
+		t.Errorf("after reindex: %+v", f)
+	}
+	if hits, _ := a.SearchEvidence(ctx, "Felixstowe", 10); len(hits) != 1 {
+		t.Errorf("not found after reindex: %v", hits)
+	}
+	// Nothing changes the second time.
+	if n, err := a.RebuildEvidenceSearch(ctx); err != nil || n != 0 {
+		t.Errorf("second reindex read %d: %v", n, err)
 	}
 }

@@ -284,3 +284,52 @@ func (s *Store) SetEvidenceText(ctx context.Context, sha, text string) error {
 	}
 	return s.update(ctx, func(t *Tx) error { return putEvidenceText(t, sha, text) })
 }
+
+// EvidenceFilesUnread returns the files (of items not removed for good)
+// whose words could not be read, or that seemed to have none, when they
+// were kept, so that a newer OwnPlan, which reads more kinds of file,
+// can try again.
+func (s *Store) EvidenceFilesUnread(ctx context.Context) ([]EvidenceFile, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.item_id, f.sha256, f.name, f.media_type, f.size, f.text_state, f.text_note
+		FROM evidence_files f JOIN evidence_items i ON i.id = f.item_id
+		WHERE f.deleted = 0 AND i.deleted = 0 AND f.text_state != ? ORDER BY f.id`, TextSearchable)
+	if err != nil {
+		return nil, fmt.Errorf("read evidence files: %w", plainDBError(err))
+	}
+	defer rows.Close()
+	var out []EvidenceFile
+	for rows.Next() {
+		var f EvidenceFile
+		if err := rows.Scan(&f.ID, &f.ItemID, &f.SHA256, &f.Name, &f.MediaType, &f.Size, &f.TextState, &f.TextNote); err != nil {
+			return nil, fmt.Errorf("read evidence files: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// SetEvidenceFileAnalysis records what reading a kept file again found:
+// its type, whether its words can be searched, why not, and its words.
+func (s *Store) SetEvidenceFileAnalysis(ctx context.Context, fileID string, an FileAnalysis) error {
+	if an.TextState == "" {
+		an.TextState = TextNone
+	}
+	return s.update(ctx, func(t *Tx) error {
+		if err := evidenceLive(t, "evidence_files", fileID); err != nil {
+			return fmt.Errorf("evidence file %s: %w", fileID, err)
+		}
+		var sha string
+		if err := t.tx.QueryRowContext(t.ctx, `SELECT sha256 FROM evidence_files WHERE id = ?`, fileID).Scan(&sha); err != nil {
+			return plainDBError(err)
+		}
+		for _, f := range []struct{ k, v string }{{"media_type", an.MediaType}, {"text_state", an.TextState}, {"text_note", an.TextNote}} {
+			if err := t.set("evidence_files", fileID, f.k, f.v); err != nil {
+				return err
+			}
+		}
+		if an.TextState != TextSearchable {
+			return nil
+		}
+		return putEvidenceText(t, sha, an.Text)
+	})
+}
