@@ -127,6 +127,10 @@ type merger struct {
 	maxHLC  HLC
 	now     string
 	keepAll *bool
+	// open is this device's open conflicts by field, read when first
+	// needed; owner is the circle owner's device.
+	open  map[fieldKey][]openConflict
+	owner *string
 }
 
 func (s *Store) apply(ctx context.Context, changes []RemoteChange, extra func(*merger) error) (ApplyResult, error) {
@@ -254,6 +258,9 @@ func (m *merger) one(c RemoteChange) error {
 	}
 	m.touched[c.Table] = true
 	m.res.Applied = append(m.res.Applied, c)
+	if err := m.settle(c); err != nil {
+		return err
+	}
 	// The incoming value wins. When its author had not seen the value it
 	// replaces here, two people wrote at once: keep what was here.
 	if found && cur.Device != in.Device && c.Base.Less(cur) {
@@ -305,6 +312,10 @@ func (m *merger) conflict(c RemoteChange, mine any, mineV Version, theirs any, t
 	if n, _ := r.RowsAffected(); n > 0 {
 		m.res.Conflicts++
 		m.touched["conflicts"] = true
+		if id, err := r.LastInsertId(); err == nil && m.open != nil {
+			k := fieldKey{c.Table, c.Row, c.Field}
+			m.open[k] = append(m.open[k], openConflict{id, mineV, theirsV})
+		}
 	}
 	return nil
 }
@@ -360,14 +371,19 @@ func (m *merger) current(c RemoteChange) (any, bool, error) {
 	return v, true, nil
 }
 
-// journaled reports whether the change was applied here before.
+// journaled reports whether the change was seen here before: applied
+// (it is in the journal), or kept as one side of a conflict, so that a
+// change delivered twice never brings back a conflict already settled.
 func (m *merger) journaled(c RemoteChange) (bool, error) {
-	st, err := m.stmt(`SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND field = ? AND hlc = ? AND device = ? LIMIT 1`)
+	st, err := m.stmt(`SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND field = ? AND hlc = ? AND device = ?
+		UNION ALL SELECT 1 FROM conflicts WHERE tbl = ? AND row_id = ? AND field = ?
+		AND ((theirs_hlc = ? AND theirs_device = ?) OR (mine_hlc = ? AND mine_device = ?)) LIMIT 1`)
 	if err != nil {
 		return false, err
 	}
 	var one int
-	err = st.QueryRowContext(m.ctx, c.Table, c.Row, c.Field, int64(c.HLC), c.Device).Scan(&one)
+	h := int64(c.HLC)
+	err = st.QueryRowContext(m.ctx, c.Table, c.Row, c.Field, h, c.Device, c.Table, c.Row, c.Field, h, c.Device, h, c.Device).Scan(&one)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}

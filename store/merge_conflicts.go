@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -23,7 +24,10 @@ type Conflict struct {
 	TheirsVersion Version   `json:"theirs_version"`
 	Created       time.Time `json:"created"`
 	Resolved      time.Time `json:"resolved,omitzero"`
-	Resolution    string    `json:"resolution,omitempty"` // "mine", "theirs" or "merged"
+	// Resolution is "mine", "theirs" or "merged" when chosen here, and
+	// "replaced" when a later change by someone who had both texts in
+	// front of them (a person in the conflict, or the owner) replaced them.
+	Resolution string `json:"resolution,omitempty"`
 }
 
 // Winner says which text the record holds now: "mine" or "theirs".
@@ -102,7 +106,7 @@ func (s *Store) ResolveConflict(ctx context.Context, id int64, keep, text string
 			return fmt.Errorf("keep %q: choose mine, theirs or your own merged text", keep)
 		}
 		if _, ok := t.s.tables[c.Table]; ok {
-			if err := t.set(c.Table, c.Row, c.Field, value); err != nil {
+			if err := t.choose(c.Table, c.Row, c.Field, value); err != nil {
 				return err
 			}
 		}
@@ -116,5 +120,105 @@ func (s *Store) ResolveConflict(ctx context.Context, id int64, keep, text string
 	if err != nil {
 		return fmt.Errorf("resolve conflict: %w", err)
 	}
+	return nil
+}
+
+// choose saves the text chosen to settle a conflict. When the record
+// holds that text already it is stamped again all the same: the new
+// version tells the other devices that had the conflict that it is
+// settled (see merger.settle).
+func (t *Tx) choose(table, id, field, value string) error {
+	var current any
+	err := t.tx.QueryRowContext(t.ctx, `SELECT "`+field+`" FROM "`+table+`" WHERE id = ?`, id).Scan(&current)
+	if err != nil || !equalValue(current, value) {
+		return t.set(table, id, field, value)
+	}
+	if err := t.allowed(table); err != nil {
+		return err
+	}
+	stamp := t.s.clock.Now()
+	if _, err := t.tx.ExecContext(t.ctx,
+		`INSERT INTO versions (tbl, row_id, field, hlc, device) VALUES (?, ?, ?, ?, ?)
+		 ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device`,
+		table, id, field, int64(stamp), t.s.device); err != nil {
+		return fmt.Errorf("save %s.%s version: %w", table, field, plainDBError(err))
+	}
+	enc, _ := json.Marshal(value)
+	if _, err := t.tx.ExecContext(t.ctx,
+		`INSERT INTO changes (hlc, device, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?)`,
+		int64(stamp), t.s.device, table, id, field, string(enc)); err != nil {
+		return fmt.Errorf("journal %s.%s: %w", table, field, plainDBError(err))
+	}
+	t.touched[table] = true
+	return nil
+}
+
+// fieldKey names one field of one record.
+type fieldKey struct{ table, row, field string }
+
+// openConflict is an open conflict as merger.settle needs it.
+type openConflict struct {
+	id           int64
+	mine, theirs Version
+}
+
+// settle closes this device's open conflicts on c's field when c was
+// written over both texts by someone who had them side by side: one of
+// the two people in the conflict, or the owner (whose device keeps every
+// conflict). That is how a conflict the owner resolves stops showing on
+// the supporter's screen too. The texts stay in the conflicts table.
+func (m *merger) settle(c RemoteChange) error {
+	if m.open == nil {
+		m.open = map[fieldKey][]openConflict{}
+		rows, err := m.tx.QueryContext(m.ctx,
+			`SELECT conflict, tbl, row_id, field, mine_hlc, mine_device, theirs_hlc, theirs_device FROM conflicts WHERE resolved = ''`)
+		if err != nil {
+			return plainDBError(err)
+		}
+		for rows.Next() {
+			var k fieldKey
+			var oc openConflict
+			if err := rows.Scan(&oc.id, &k.table, &k.row, &k.field, &oc.mine.HLC, &oc.mine.Device, &oc.theirs.HLC, &oc.theirs.Device); err != nil {
+				rows.Close()
+				return plainDBError(err)
+			}
+			m.open[k] = append(m.open[k], oc)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return plainDBError(err)
+		}
+	}
+	k := fieldKey{c.Table, c.Row, c.Field}
+	list := m.open[k]
+	if len(list) == 0 {
+		return nil
+	}
+	if m.owner == nil {
+		var owner string
+		err := m.tx.QueryRowContext(m.ctx, `SELECT owner FROM circles WHERE state = 'active' LIMIT 1`).Scan(&owner)
+		if err != nil && err != sql.ErrNoRows {
+			return plainDBError(err)
+		}
+		m.owner = &owner
+	}
+	keep := list[:0]
+	for _, oc := range list {
+		later := oc.mine
+		if later.Less(oc.theirs) {
+			later = oc.theirs
+		}
+		party := c.Device == oc.mine.Device || c.Device == oc.theirs.Device || (c.Device == *m.owner && *m.owner != "")
+		if !party || c.Base.Less(later) {
+			keep = append(keep, oc)
+			continue
+		}
+		if _, err := m.tx.ExecContext(m.ctx, `UPDATE conflicts SET resolved = ?, resolution = 'replaced' WHERE conflict = ? AND resolved = ''`,
+			timeText(time.Now()), oc.id); err != nil {
+			return plainDBError(err)
+		}
+		m.touched["conflicts"] = true
+	}
+	m.open[k] = keep
 	return nil
 }

@@ -172,13 +172,26 @@ func TestSyncMergeLongTextConflictKeepsLoser(t *testing.T) {
 	if pb.CommunicationNeeds != mineText {
 		t.Errorf("resolution did not reach b: %q", pb.CommunicationNeeds)
 	}
+	// B's copy of the conflict is settled by A's choice, made with both
+	// texts side by side; the texts are still kept.
+	if open, _ := b.Conflicts(ctx, false); len(open) != 0 {
+		t.Errorf("b still has the conflict a resolved: %+v", open)
+	}
+	if all, _ := b.Conflicts(ctx, true); len(all) != 1 || all[0].Resolution != "replaced" || all[0].Theirs != mineText {
+		t.Errorf("b's settled conflict: %+v", all)
+	}
 	// A sequential edit (B saw A's resolution) is not a conflict.
 	setField(t, b, "profile", "me", "communication_needs", mineText+" Also: BSL.")
 	res, _ := a.Apply(ctx, outgoing(t, b))
 	if res.Conflicts != 0 {
 		t.Errorf("sequential edit made a conflict")
 	}
-	// Merged text by hand.
+	// Merged text by hand, for a new clash. All of A's changes arrive
+	// again, the old losing one too: it is known, and brings back no
+	// conflict settled before.
+	setField(t, a, "profile", "me", "communication_needs", "A again: "+mineText)
+	setField(t, b, "profile", "me", "communication_needs", "B again: "+theirText)
+	b.Apply(ctx, outgoing(t, a))
 	bcs, _ := b.Conflicts(ctx, false)
 	if len(bcs) != 1 {
 		t.Fatalf("b's conflicts: %+v", bcs)
@@ -329,4 +342,59 @@ func TestSyncRoleGuardRefusesLocalWrites(t *testing.T) {
 			t.Errorf("viewer message: %v", err)
 		}
 	}
+}
+
+func TestSyncMergeConflictSettledOnlyByThoseWhoSawIt(t *testing.T) {
+	ctx := context.Background()
+	s := openMergeStore(t)
+	long := func(who string) string {
+		return who + " wrote this long text about support on Tuesdays, swimming, and the bus to the day centre."
+	}
+	// Two others wrote the field at once; this device took part in neither.
+	a := RemoteChange{HLC: makeHLC(1000, 0), Device: "A", Table: "people", Row: "p1", Field: "notes", Value: jsonText(long("A"))}
+	b := RemoteChange{HLC: makeHLC(1001, 0), Device: "B", Table: "people", Row: "p1", Field: "notes", Value: jsonText(long("B"))}
+	for _, c := range []RemoteChange{a, b} {
+		if _, err := s.Apply(ctx, []RemoteChange{c}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first, _ := s.Conflicts(ctx, false)
+	if len(first) != 1 {
+		t.Fatalf("conflicts %+v", first)
+	}
+	stillOpen := func() bool {
+		cs, _ := s.Conflicts(ctx, false)
+		for _, x := range cs {
+			if x.ID == first[0].ID {
+				return true
+			}
+		}
+		return false
+	}
+	// A third person writes over the winner without having seen A's
+	// text: the conflict stays open.
+	c := RemoteChange{HLC: makeHLC(1002, 0), Device: "C", Table: "people", Row: "p1", Field: "notes", Value: jsonText(long("C")), Base: b.Version()}
+	s.Apply(ctx, []RemoteChange{c})
+	if !stillOpen() {
+		t.Fatal("a change by someone outside the conflict settled it")
+	}
+	// A change by A made without seeing the latest version settles nothing.
+	stale := RemoteChange{HLC: makeHLC(1003, 0), Device: "A", Table: "people", Row: "p1", Field: "notes", Value: jsonText(long("A again")), Base: a.Version()}
+	s.Apply(ctx, []RemoteChange{stale})
+	if !stillOpen() {
+		t.Fatal("a change made without seeing the latest text settled the conflict")
+	}
+	// A, having seen everything, writes again: settled, texts kept.
+	seen := RemoteChange{HLC: makeHLC(1004, 0), Device: "A", Table: "people", Row: "p1", Field: "notes", Value: jsonText("Merged."), Base: stale.Version()}
+	s.Apply(ctx, []RemoteChange{seen})
+	open, _ := s.Conflicts(ctx, false)
+	all, _ := s.Conflicts(ctx, true)
+	if len(open) != 0 || len(all) == 0 || all[0].Resolution != "replaced" || all[0].Theirs == "" {
+		t.Fatalf("open %+v, all %+v", open, all)
+	}
+}
+
+func jsonText(s string) json.RawMessage {
+	b, _ := json.Marshal(s)
+	return b
 }

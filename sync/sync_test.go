@@ -125,6 +125,61 @@ func TestSyncConcurrentLongTextKeepsLoserAsConflict(t *testing.T) {
 	if p.CommunicationNeeds != mine {
 		t.Fatalf("resolution did not reach Sam: %q", p.CommunicationNeeds)
 	}
+	// Sam's copy of the conflict is settled by the owner's choice, and
+	// its texts are still kept.
+	if open, _ := sam.st.Conflicts(ctx, false); len(open) != 0 {
+		t.Errorf("Sam still sees the conflict the owner resolved: %+v", open)
+	}
+	if all, _ := sam.st.Conflicts(ctx, true); len(all) != 1 || all[0].Resolution != "replaced" || all[0].Mine != theirs {
+		t.Errorf("Sam's settled conflict: %+v", all)
+	}
+	sameData(t, owner, sam)
+}
+
+func TestSyncConflictResolvedByKeepingTheTextInUseSettlesEverywhere(t *testing.T) {
+	ctx := context.Background()
+	r := startRelay(t)
+	owner := newCircle(t, r)
+	sam := invite(t, owner, "Sam", store.RoleEditor)
+	ann := invite(t, owner, "Ann", store.RoleEditor)
+	setProfile(t, sam, "communication_needs", "Sam's version: large print, and papers a week ahead of meetings.")
+	time.Sleep(3 * time.Millisecond)
+	setProfile(t, owner, "communication_needs", "Zoë's version: email first, never phone before ten in the morning.")
+	for range 2 {
+		for _, d := range []*device{sam, owner, ann} {
+			d.round()
+		}
+	}
+	for _, d := range []*device{owner, sam} {
+		if cs, _ := d.st.Conflicts(ctx, false); len(cs) != 1 {
+			t.Fatalf("%d conflicts, want 1", len(cs))
+		}
+	}
+	// Ann, who was not in the conflict and never saw Sam's text, edits
+	// another field: nothing is settled by that. (Her device has no
+	// conflict: it keeps only those it took part in.)
+	setProfile(t, ann, "phone", "01234 567890")
+	ann.round()
+	sam.round()
+	// Sam keeps the owner's text, which is already in use everywhere.
+	cs, _ := sam.st.Conflicts(ctx, false)
+	if cs[0].Winner() != "theirs" {
+		t.Fatalf("the owner's later text should be in use: %+v", cs[0])
+	}
+	if err := sam.st.ResolveConflict(ctx, cs[0].ID, "theirs", ""); err != nil {
+		t.Fatal(err)
+	}
+	if res := sam.round(); res.Sent == 0 {
+		t.Fatal("keeping the text in use sent nothing: the others never learn the conflict is settled")
+	}
+	owner.round()
+	ann.round()
+	for i, d := range []*device{owner, sam, ann} {
+		if open, _ := d.st.Conflicts(ctx, false); len(open) != 0 {
+			t.Errorf("device %d still has the conflict open: %+v", i, open)
+		}
+	}
+	sameData(t, owner, sam, ann)
 }
 
 func TestSyncDeleteNeverSkippedAcrossReconnects(t *testing.T) {
