@@ -119,13 +119,13 @@ func budgetSetupFlags(fs *flag.FlagSet, o *opts) {
 	fs.String("period", "", "the same as --per")
 	fs.String("start", "", "the first day of the budget year, for example 2026-04-01")
 	fs.String("year-end", "", "the last day of the budget year (default: a year after the start, less a day)")
-	fs.String("schedule", "", "when the council pays: every-4-weeks, every-N-weeks, monthly, quarterly, annually or none")
+	fs.String("schedule", "", "when the council pays: every-4-weeks, every-N-weeks, monthly, quarterly, annually or none (default: as --per, and every 4 weeks for a yearly amount)")
 	fs.String("first-payment", "", "the date of the council's first payment (default: the start)")
 	fs.String("payment", "", "each payment in pounds, if it is not simply the budget shared equally")
 	fs.String("contribution", "", "what you pay towards your support, in pounds")
 	fs.String("contribution-per", "", "what your contribution is for: week, 4weeks, month or year (default: week)")
 	fs.String("opening-balance", "", "the money in the account at the start, in pounds")
-	fs.Var(&listFlag{}, "reserve", `money to keep back, "NAME=AMOUNT", "NAME=N weeks" or "NAME=N weeks of CATEGORY"; give it once per reserve, or "none"`)
+	fs.Var(&listFlag{}, "reserve", `money to keep back: pounds (a contingency, such as 500), "NAME=AMOUNT", "NAME=N weeks" or "NAME=N weeks of CATEGORY"; give it once per reserve, or "none"`)
 	fs.String("clawback-weeks", "", "how many weeks of budget the council lets you keep, after reserves (usually 8)")
 	fs.String("threshold-weeks", "", "the same as --clawback-weeks")
 }
@@ -243,9 +243,11 @@ func applySetupFlags(fs *flag.FlagSet, s *budget.Setup, existed bool) error {
 			sc.First = s.Start
 		}
 		s.Schedule = sc
-	} else if !existed && (flagSet(fs, "per") || flagSet(fs, "period")) && s.Holding != budget.CouncilManaged {
-		// A new budget is paid as often as its amount is given, unless
-		// the person says otherwise.
+	} else if s.Holding != budget.CouncilManaged &&
+		((!existed && (flagSet(fs, "per") || flagSet(fs, "period"))) || s.Schedule.Kind == budget.NoSchedule) {
+		// A new budget, or one that was council-managed and now is not,
+		// is paid as often as its amount is given, unless the person
+		// says otherwise.
 		s.Schedule = scheduleFor(s.Period, s.Start, s.Schedule.Amount)
 	}
 	if flagSet(fs, "first-payment") {
@@ -342,7 +344,9 @@ func parseSchedule(v string) (budget.Schedule, error) {
 	return budget.Schedule{}, fmt.Errorf("--schedule: %q is not a payment schedule; use every-4-weeks, every-2-weeks, weekly, monthly, quarterly, annually or none", v)
 }
 
-// scheduleFor is the payment schedule that matches a budget's period.
+// scheduleFor is the payment schedule that matches a budget's period:
+// weekly, four-weekly or monthly as the amount is given, and every four
+// weeks for a yearly amount.
 func scheduleFor(p budget.Period, first store.Date, amount int64) budget.Schedule {
 	sc := budget.Schedule{First: first, Amount: amount}
 	switch p {
@@ -353,7 +357,9 @@ func scheduleFor(p budget.Period, first store.Date, amount int64) budget.Schedul
 	case budget.Monthly:
 		sc.Kind = budget.MonthlyOnDay
 	case budget.Annual:
-		sc.Kind = budget.AnnuallyInAdvance
+		// A yearly budget is almost always paid every four weeks; a
+		// council that pays it in one go is chosen with --schedule.
+		sc.Kind, sc.Weeks = budget.EveryNWeeks, 4
 	}
 	return sc
 }

@@ -97,22 +97,27 @@ func runImport(ctx context.Context, e *env, fs *flag.FlagSet, issueWording bool)
 		if flagBool(fs, "json") {
 			return writeJSON(e, importJSON{ImportResult: res, Transactions: nonNil(res.New)})
 		}
+		// "budget import" prints just the one line its contract promises,
+		// so scripts can read it; the notes go to standard error, where a
+		// person at a terminal still sees them.
+		notes := e.stdout
 		if issueWording {
 			fmt.Fprintf(e.stdout, "imported %d, duplicates skipped %d\n", res.Added, res.AlreadyThere)
+			notes = e.stderr
 		} else {
 			fmt.Fprintln(e.stdout, res.Summary())
 		}
 		if !res.FirstDate.IsZero() {
-			fmt.Fprintf(e.stdout, "The statement runs from %s to %s.\n", app.HumanDate(res.FirstDate), app.HumanDate(res.LastDate))
+			fmt.Fprintf(notes, "The statement runs from %s to %s.\n", app.HumanDate(res.FirstDate), app.HumanDate(res.LastDate))
 		}
 		if res.Added > 0 {
-			fmt.Fprintf(e.stdout, "%d of the new payments were put in a category from your earlier choices.\n", res.Categorised)
+			fmt.Fprintf(notes, "%d of the new payments were put in a category from your earlier choices.\n", res.Categorised)
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintf(e.stdout, "Note: %s\n", w)
+			fmt.Fprintf(notes, "Note: %s\n", w)
 		}
 		if res.ImportID != "" {
-			fmt.Fprintf(e.stdout, "To undo this import: ownplanctl import --undo %s\n", res.ImportID)
+			fmt.Fprintf(notes, "To undo this import: ownplanctl import --undo %s\n", res.ImportID)
 		}
 		return nil
 	})

@@ -175,8 +175,8 @@ func TestBudgetCLIImportsBothFixturesIntoOneFolder(t *testing.T) {
 	}
 	// The same account in the other layout adds nothing.
 	code, stdout, _ = ctl(t, append(d, "budget", "import", paidInOut)...)
-	if code != 0 || !strings.HasPrefix(stdout, "imported 0, duplicates skipped 88") {
-		t.Fatalf("second import: %s", stdout)
+	if code != 0 || stdout != "imported 0, duplicates skipped 88\n" {
+		t.Fatalf("second import: %q", stdout)
 	}
 	code, stdout, _ = ctl(t, append(d, "import", paidInOut, "--json")...)
 	var res struct {
@@ -255,5 +255,119 @@ func TestBudgetCLIExampleAndPlanCosts(t *testing.T) {
 	// The example's year: Home's figures come from the same summary.
 	if code, stdout, _ = ctl(t, "--data", dir, "budget", "show", "--as-of", "2026-11-23"); code != 0 || !strings.Contains(stdout, "Things to look at") {
 		t.Errorf("example budget show: %s", stdout)
+	}
+}
+
+// TestBudgetCLIContracts runs the budget commands exactly as issue 4
+// words them, and checks what scripts may rely on.
+func TestBudgetCLIContracts(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	ctl(t, "--data", dir, "init", "--name", "Sam")
+	d := []string{"--data", dir}
+	run := func(want int, args ...string) (string, string) {
+		t.Helper()
+		code, stdout, stderr := ctl(t, append(d, args...)...)
+		if code != want {
+			t.Fatalf("%s: exit %d, want %d: %s%s", strings.Join(args, " "), code, want, stdout, stderr)
+		}
+		return stdout, stderr
+	}
+	out, _ := run(0, "budget", "setup", "--type", "direct-payment", "--amount", "18200", "--per", "year", "--start", "2026-04-01",
+		"--opening-balance", "500", "--reserve", "1000", "--clawback-weeks", "8")
+	// A yearly budget is paid every four weeks unless the person says
+	// otherwise, and a bare --reserve is a contingency.
+	for _, w := range []string{"£1,400.00 every 4 weeks, from 1 April 2026", "Contingency, £1,000.00", "8 weeks"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("setup lacks %q:\n%s", w, out)
+		}
+	}
+	for _, tc := range [][]string{
+		{"budget", "setup", "--type", "isf", "--provider", "Caring Co", "--amount", "350", "--per", "week", "--start", "2026-04-01"},
+		{"budget", "setup", "--type", "managed"}, {"budget", "setup", "--type", "mixed"}, {"budget", "setup", "--type", "phb"},
+		{"budget", "setup", "--type", "direct-payment", "--amount", "1400", "--per", "4weeks"},
+		{"budget", "setup", "--amount", "1516.67", "--per", "month"}, {"budget", "setup", "--amount", "18200", "--per", "year"},
+	} {
+		run(0, tc...)
+	}
+	run(0, "budget", "add", "--date", "2026-04-02", "--amount", "1400", "--payee", "Suffolk CC", "--category", "council_payments")
+	run(0, "budget", "add", "--date", "2026-04-20", "--amount", "-6.20", "--payee", "Leisure centre", "--category", "day_activities")
+	run(0, "budget", "add", "--date", "2026-04-20", "--amount", "-6.20", "--payee", "Leisure centre")
+	run(0, "budget", "add", "--date", "2026-04-09", "--amount", "-262.50", "--payee", "J Smith")
+
+	var txs []struct {
+		Date   string `json:"date"`
+		Amount int64  `json:"amount_pence"`
+		Payee  string `json:"payee"`
+	}
+	out, _ = run(0, "budget", "list", "--from", "2026-04-20", "--to", "2026-04-20", "--json")
+	if err := json.Unmarshal([]byte(out), &txs); err != nil || len(txs) != 2 || txs[0].Amount != -620 || txs[1].Amount != -620 {
+		t.Fatalf("list --from --to: %v %+v", err, txs)
+	}
+	out, _ = run(0, "budget", "list", "--json")
+	if err := json.Unmarshal([]byte(out), &txs); err != nil || len(txs) != 4 {
+		t.Fatalf("list: %v %+v", err, txs)
+	}
+
+	// Two swims on one day are both kept, on import too, and an
+	// overlapping statement adds only what is new.
+	first := filepath.Join(t.TempDir(), "first.csv")
+	os.WriteFile(first, []byte("Date,Description,Amount\n05/04/2026,LEISURE CENTRE SWIM,-6.20\n05/04/2026,LEISURE CENTRE SWIM,-6.20\n"), 0o600)
+	second := filepath.Join(t.TempDir(), "second.csv")
+	os.WriteFile(second, []byte("Date,Description,Amount\n06/04/2026,TAXI,-18.00\n05/04/2026,LEISURE CENTRE SWIM,-6.20\n05/04/2026,LEISURE CENTRE SWIM,-6.20\n"), 0o600)
+	if out, _ = run(0, "budget", "import", first, "--format", "csv"); out != "imported 2, duplicates skipped 0\n" {
+		t.Errorf("first import printed %q", out)
+	}
+	out, stderr := run(0, "budget", "import", second)
+	if out != "imported 1, duplicates skipped 2\n" || !strings.Contains(stderr, "To undo this import") {
+		t.Errorf("second import printed %q, %q", out, stderr)
+	}
+
+	var sum map[string]any
+	out, _ = run(0, "budget", "summary", "--as-of", "2026-04-30", "--json")
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	// 30 days of 18,200 a year of 365 days; 1,400 in; 6.20 × 4 + 262.50 + 18 out.
+	wantPence := map[string]int64{
+		"allocated_to_date_pence": 149589, "received_pence": 140000, "spent_pence": 30530, "balance_pence": 50000 + 140000 - 30530,
+		"weekly_budget_pence": 35000, "reserve_pence": 100000, "surplus_at_risk_pence": 0,
+	}
+	for key, want := range wantPence {
+		if got, ok := sum[key].(float64); !ok || int64(got) != want || got != float64(int64(got)) {
+			t.Errorf("%s = %v, want %d", key, sum[key], want)
+		}
+	}
+	for _, key := range []string{"forecast_year_end_balance_pence", "weeks_cover", "categories"} {
+		if _, ok := sum[key]; !ok {
+			t.Errorf("summary lacks %s", key)
+		}
+	}
+	if got := sum["weeks_cover"].(float64); got != 4.6 { // 1,594.70 ÷ 350 = 4.56
+		t.Errorf("weeks_cover = %v, want 4.6", got)
+	}
+	cats, _ := sum["categories"].([]any)
+	found := false
+	for _, c := range cats {
+		c := c.(map[string]any)
+		for _, k := range []string{"name", "planned_to_date_pence", "spent_pence"} {
+			if _, ok := c[k]; !ok {
+				t.Errorf("category %v lacks %s", c, k)
+			}
+		}
+		// All four swims: the first typed in with its category, the rest
+		// by the payee rule it taught, on import too.
+		if c["name"] == "Day activities" && c["spent_pence"].(float64) == 2480 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Day activities' spending is not in %v", cats)
+	}
+
+	ret := filepath.Join(t.TempDir(), "return.csv")
+	run(0, "budget", "return", "--from", "2026-04-01", "--to", "2026-04-30", "--out", ret)
+	b, _ := os.ReadFile(ret)
+	if n := strings.Count(string(b), "\n2026-04-"); n != 7 {
+		t.Errorf("return has %d payments, want 7:\n%s", n, b)
 	}
 }
