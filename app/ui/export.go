@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -30,11 +32,12 @@ func exportSummary(u *UI) fyne.CanvasObject {
 }
 
 // exportButton returns a button that saves a PDF for the council. doc
-// names the document the screen offers: "plan", "assessment" or
-// "statement"; several separated by commas offer a choice, and "" offers
-// all three. The button opens a panel with the choice, a "Large print"
-// box and, for a statement, its period; then a save dialog; the PDF is
-// made off the UI goroutine, and "Open" and "Show in folder" follow.
+// names the document the screen is about: "plan", "assessment" or
+// "statement" (several separated by commas, or "" for none in
+// particular). The button opens a panel with the choice of all three
+// documents, the screen's first and chosen, a "Large print" box and, for
+// a statement, its period; then a save dialog; the PDF is made off the UI
+// goroutine, and "Open" and "Show in folder" follow.
 func (u *UI) exportButton(doc string) fyne.CanvasObject {
 	docs := exportDocs(doc)
 	// Short, so the button fits beside the navigation at 250% text; the
@@ -43,18 +46,21 @@ func (u *UI) exportButton(doc string) fyne.CanvasObject {
 	return container.NewHBox(b)
 }
 
-// exportDocs reads the documents a button offers.
+// exportDocs returns the documents a button offers: those doc names
+// first, in its order, then the others.
 func exportDocs(doc string) []app.Export {
 	var docs []app.Export
 	for k := range strings.SplitSeq(doc, ",") {
 		for _, e := range app.Exports() {
-			if strings.TrimSpace(k) == string(e) {
+			if strings.TrimSpace(k) == string(e) && !slices.Contains(docs, e) {
 				docs = append(docs, e)
 			}
 		}
 	}
-	if len(docs) == 0 {
-		return app.Exports()
+	for _, e := range app.Exports() {
+		if !slices.Contains(docs, e) {
+			docs = append(docs, e)
+		}
 	}
 	return docs
 }
@@ -78,6 +84,9 @@ type exportPanel struct {
 	dlg      *dialog.CustomDialog
 
 	saved string // the path of the last PDF saved
+	// emptied is the path the save dialog last left as an empty file,
+	// to be removed if the PDF cannot be saved there after all.
+	emptied string
 
 	// pick asks where to save, suggesting a file name, and calls done
 	// with the path chosen; it does not call done if the person cancels.
@@ -130,9 +139,11 @@ func (u *UI) newExportPanel(docs []app.Export) *exportPanel {
 	} else {
 		p.box.Add(subheading(docs[0].Title()))
 	}
-	p.box.Add(p.period)
+	// Large print before the statement's period, so it is in sight
+	// without scrolling whatever the document.
 	p.box.Add(p.large)
 	p.box.Add(para("Large print sets the text at 16 point instead of 12, on more pages."))
+	p.box.Add(p.period)
 	p.showPeriod()
 	return p
 }
@@ -187,6 +198,9 @@ func (p *exportPanel) options() (app.ExportOptions, error) {
 	if opt.From.IsZero() || opt.To.IsZero() {
 		return opt, errors.New("give the first and the last day of the statement, for example 1 April 2026 and 30 June 2026")
 	}
+	if opt.To.Before(opt.From) {
+		return opt, fmt.Errorf("the period runs backwards: %s is before %s; give the earlier date first", report.FormatDate(opt.To), report.FormatDate(opt.From))
+	}
 	return opt, nil
 }
 
@@ -209,19 +223,32 @@ func (p *exportPanel) start() {
 		if !strings.EqualFold(filepath.Ext(name), ".pdf") {
 			name += ".pdf"
 		}
-		p.export(doc, filepath.Join(dir, name), opt)
+		final := filepath.Join(dir, name)
+		if filepath.Clean(path) != final {
+			// The dialog made the file under the name as typed.
+			p.removeEmptied(path)
+		}
+		p.export(doc, final, opt)
 	})
 }
 
 // pickWithDialog asks where to save with the system's save dialog.
 func (p *exportPanel) pickWithDialog(suggested string, done func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil {
+			// The dialog could not make the file: a folder that
+			// cannot be written to, say.
+			p.say("Could not save the PDF there: " + err.Error() + ". Choose another place.")
 			return
 		}
+		if w == nil {
+			return // cancelled
+		}
 		path := w.URI().Path()
-		// The dialog made an empty file; the export replaces it whole.
+		// The dialog made the file, empty; the export replaces it whole,
+		// or removes it if the PDF cannot be saved.
 		w.Close()
+		p.emptied = path
 		done(path)
 	}, p.u.win)
 	d.SetFileName(suggested)
@@ -252,6 +279,7 @@ func (p *exportPanel) export(doc app.Export, path string, opt app.ExportOptions)
 func (p *exportPanel) done(doc app.Export, path string, err error) {
 	p.save.Enable()
 	if err != nil {
+		p.removeEmptied(path)
 		p.problem(err)
 	} else {
 		p.saved = path
@@ -264,6 +292,19 @@ func (p *exportPanel) done(doc app.Export, path string, err error) {
 	}
 	if p.finished != nil {
 		p.finished()
+	}
+}
+
+// removeEmptied removes the empty file the save dialog left at path, so a
+// failed save leaves nothing behind where the person will look for it.
+// A file with anything in it is never removed.
+func (p *exportPanel) removeEmptied(path string) {
+	if p.emptied == "" || filepath.Clean(p.emptied) != filepath.Clean(path) {
+		return
+	}
+	p.emptied = ""
+	if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		os.Remove(path)
 	}
 }
 

@@ -122,17 +122,19 @@ func TestExportPanelSaysWhatWentWrong(t *testing.T) {
 		t.Errorf("with no viewer the panel says %q", p.status.Text)
 	}
 
-	_, p, done, _ = newExportTestPanel(t, "statement", filepath.Join(t.TempDir(), "s.pdf"))
+	_, p, _, _ = newExportTestPanel(t, "statement", filepath.Join(t.TempDir(), "s.pdf"))
+	picked := false
+	p.pick = func(string, func(string)) { picked = true }
 	for _, tc := range []struct{ from, to, want string }{
 		{"", "30 June 2026", "give the first and the last day"},
 		{"31 February 2026", "30 June 2026", "the first day:"},
-		{"30 June 2026", "1 April 2026", "runs backwards"},
+		{"30 June 2026", "1 April 2026", "the period runs backwards: 1 April 2026 is before 30 June 2026"},
 	} {
 		p.from.SetText(tc.from)
 		p.to.SetText(tc.to)
 		test.Tap(p.save)
-		if tc.want == "runs backwards" {
-			waitExport(t, done) // found by the app, after the save dialog
+		if picked {
+			t.Errorf("from %q to %q: the save dialog opened for a period that cannot be right", tc.from, tc.to)
 		}
 		if !strings.Contains(p.status.Text, tc.want) {
 			t.Errorf("from %q to %q: status %q, want it to say %q", tc.from, tc.to, p.status.Text, tc.want)
@@ -161,6 +163,73 @@ func TestExportPanelSuggestsANameAndLargePrint(t *testing.T) {
 	}
 	if p := u.newExportPanel(exportDocs("plan")); !p.large.Checked {
 		t.Error("large print is off though the person uses large text")
+	}
+}
+
+func TestExportPanelLeavesNoEmptyFile(t *testing.T) {
+	// The save dialog makes the file, empty, before the PDF is made, as
+	// Fyne's does.
+	dialogPick := func(p *exportPanel, path string) {
+		p.pick = func(_ string, done func(string)) {
+			if err := os.WriteFile(path, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			p.emptied = path
+			done(path)
+		}
+	}
+
+	// The PDF cannot be made: no budget is set up for a statement.
+	u, a := newTestUI(t, filepath.Join(t.TempDir(), "d"))
+	if err := a.SetProfileField(context.Background(), "name", "Łukasz Nowak"); err != nil {
+		t.Fatal(err)
+	}
+	p := u.newExportPanel(exportDocs("statement"))
+	done := make(chan struct{}, 1)
+	p.finished = func() { done <- struct{}{} }
+	p.from.SetText("1 April 2026")
+	p.to.SetText("30 June 2026")
+	path := filepath.Join(t.TempDir(), "statement.pdf")
+	dialogPick(p, path)
+	p.show()
+	test.Tap(p.save)
+	waitExport(t, done)
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed export left the dialog's empty file behind (%v); status %q", err, p.status.Text)
+	}
+	if !strings.Contains(p.status.Text, "budget is not set up") {
+		t.Errorf("status %q", p.status.Text)
+	}
+
+	// A name typed without ".pdf": the PDF goes beside it, and the empty
+	// file under the name as typed goes.
+	dir := t.TempDir()
+	_, p, done, _ = newExportTestPanel(t, "plan", "")
+	dialogPick(p, filepath.Join(dir, "my plan"))
+	test.Tap(p.save)
+	waitExport(t, done)
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 || entries[0].Name() != "my plan.pdf" {
+		t.Errorf("the folder holds %v, want only my plan.pdf", entries)
+	}
+
+	// A file with something in it is never removed, even if the export
+	// fails.
+	if err := os.WriteFile(path, []byte("%PDF-1.4 an older statement"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p.emptied = path
+	p.removeEmptied(path)
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("a file with something in it was removed: %v", err)
+	}
+}
+
+func TestExportScreensOfferEveryDocumentTheirsFirst(t *testing.T) {
+	for doc, want := range map[string]app.Export{"plan": app.ExportPlanPDF, "assessment": app.ExportAssessmentPDF, "statement": app.ExportStatementPDF} {
+		docs := exportDocs(doc)
+		if len(docs) != 3 || docs[0] != want {
+			t.Errorf("exportDocs(%q) = %q, want all three with %s first", doc, docs, want)
+		}
 	}
 }
 
