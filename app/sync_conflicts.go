@@ -47,9 +47,19 @@ func (a *App) Conflicts(ctx context.Context) ([]Conflict, error) {
 		}
 		return "Someone else"
 	}
+	titles := map[string]string{}
+	if g, err := a.PlanGuide(ctx); err == nil {
+		for _, s := range g.Sections {
+			titles[s.Key] = s.Title
+		}
+	}
 	var out []Conflict
 	for _, c := range cs {
-		out = append(out, Conflict{Conflict: c, What: describeField(c.Table, c.Row, c.Field),
+		what := describeField(c.Table, c.Row, c.Field)
+		if t := titles[c.Row]; t != "" && c.Table == "plan_sections" {
+			what = "Plan: " + t
+		}
+		out = append(out, Conflict{Conflict: c, What: what,
 			MineBy: who(c.MineVersion.Device), TheirsBy: who(c.TheirsVersion.Device), InUseNow: c.Winner(),
 			MineIsYour: c.MineVersion.Device == st.DeviceID()})
 	}

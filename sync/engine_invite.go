@@ -64,14 +64,14 @@ func (e *Engine) Invite(ctx context.Context, name string, role store.Role, life 
 	if life <= 0 {
 		life = DefaultInviteLife
 	}
+	if err := e.mustOwn(ctx, "invite people"); err != nil {
+		return NewInvite{}, err
+	}
 	s, err := e.connect(ctx)
 	if err != nil {
 		return NewInvite{}, err
 	}
 	defer s.close()
-	if s.circle.Role != store.RoleOwner {
-		return NewInvite{}, fmt.Errorf("only the plan's owner can invite people: %w", store.ErrNotAllowed)
-	}
 	epoch, _ := s.currentKey()
 	now := time.Now()
 	code := NewCode(s.circle.Relay)
@@ -98,6 +98,26 @@ func (e *Engine) Invite(ctx context.Context, name string, role store.Role, life 
 		e.st.SetSyncResult(ctx, s.circle.ID, time.Now(), "")
 	}
 	return NewInvite{Code: code, Invite: inv}, nil
+}
+
+// ownerOnlyError is something only the plan's owner may do. It is
+// store.ErrNotAllowed, in words that say why.
+type ownerOnlyError string
+
+func (e ownerOnlyError) Error() string { return "only the plan's owner can " + string(e) }
+func (e ownerOnlyError) Unwrap() error { return store.ErrNotAllowed }
+
+// mustOwn refuses, before anything is sent, what only the plan's owner
+// may do; what is the deed in words: "invite people".
+func (e *Engine) mustOwn(ctx context.Context, what string) error {
+	c, err := e.st.Circle(ctx)
+	if err != nil {
+		return err
+	}
+	if c.Role != store.RoleOwner || c.Owner != e.id.Device {
+		return ownerOnlyError(what)
+	}
+	return nil
 }
 
 func validRole(r store.Role) bool { _, err := store.ParseRole(string(r)); return err == nil }

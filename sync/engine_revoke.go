@@ -14,13 +14,8 @@ import (
 // member, and from then on everything is sealed with the new key, so the
 // removed device can read nothing new. What it already had stays there.
 func (e *Engine) Revoke(ctx context.Context, device string) error {
-	s, err := e.connect(ctx)
-	if err != nil {
+	if err := e.mustOwn(ctx, "remove people"); err != nil {
 		return err
-	}
-	defer s.close()
-	if s.circle.Role != store.RoleOwner {
-		return fmt.Errorf("only the plan's owner can remove people: %w", store.ErrNotAllowed)
 	}
 	if device == e.id.Device {
 		return fmt.Errorf("you cannot remove yourself: you own this plan")
@@ -32,6 +27,11 @@ func (e *Engine) Revoke(ctx context.Context, device string) error {
 	if !ok || m.Removed {
 		return fmt.Errorf("there is no member %s: %w", device, store.ErrNotFound)
 	}
+	s, err := e.connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.close()
 	// Catch up first, so the key goes to every member who has joined.
 	if err := s.receive(ctx); err != nil {
 		return err
@@ -77,12 +77,8 @@ func (e *Engine) Revoke(ctx context.Context, device string) error {
 // SetRole changes a member's role. The change syncs to every device,
 // which from then on applies that member's changes by the new role.
 func (e *Engine) SetRole(ctx context.Context, device string, role store.Role) error {
-	c, err := e.st.Circle(ctx)
-	if err != nil {
+	if err := e.mustOwn(ctx, "change what people may do"); err != nil {
 		return err
-	}
-	if c.Role != store.RoleOwner {
-		return fmt.Errorf("only the plan's owner can change what people may do: %w", store.ErrNotAllowed)
 	}
 	if role == store.RoleOwner || !validRole(role) {
 		return fmt.Errorf("choose editor, commenter or viewer")

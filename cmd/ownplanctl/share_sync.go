@@ -101,7 +101,9 @@ func writeSyncStatus(e *env, st ownsync.Status) {
 	if !st.Shared {
 		return
 	}
-	if st.Role != store.RoleOwner {
+	if st.Removed {
+		fmt.Fprintf(e.stdout, "This is %s's plan. %s removed you from sharing it, so nothing new arrives here and nothing you change here is sent.\n", st.OwnerName, st.OwnerName)
+	} else if st.Role != store.RoleOwner {
 		fmt.Fprintf(e.stdout, "This is %s's plan. You are %s: you %s.\n", st.OwnerName, article(string(st.Role)), st.Role.Describe())
 	}
 	fmt.Fprintf(e.stdout, "Sharing server: %s\n", st.Relay)

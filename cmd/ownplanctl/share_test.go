@@ -146,6 +146,9 @@ func TestShareCLI(t *testing.T) {
 	if code, _, errOut := ctl(t, "--data", sam, "profile", "set", "phone", "123"); code != 1 || !strings.Contains(errOut, "cannot change it") {
 		t.Errorf("viewer change: %d %s", code, errOut)
 	}
+	if code, _, errOut := ctl(t, "--data", sam, "share", "invite", "--name", "Eve", "--role", "editor"); code != 1 || strings.TrimSpace(errOut) != "ownplanctl share invite: only the plan's owner can invite people" {
+		t.Errorf("viewer invite: %d %q", code, errOut)
+	}
 
 	// Cancel an invite; revoke Sam.
 	_, out, _ = ctl(t, "--data", owner, "share", "invite", "--name", "Ann", "--role", "viewer")
@@ -167,6 +170,9 @@ func TestShareCLI(t *testing.T) {
 	}
 	if code, _, errOut := ctl(t, "--data", sam, "sync"); code != 1 || !strings.Contains(errOut, "no longer in this shared plan") {
 		t.Errorf("revoked sync: %d %s", code, errOut)
+	}
+	if _, out, _ := ctl(t, "--data", sam, "share", "status"); !strings.Contains(out, "removed you") || strings.Contains(out, "You are a") {
+		t.Errorf("revoked status:\n%s", out)
 	}
 
 	// The relay is down: exit 1, plain words, nothing lost.
