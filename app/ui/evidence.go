@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -56,6 +57,7 @@ type evidenceScreen struct {
 	openURL func(*url.URL) error
 
 	busy     sync.WaitGroup
+	reading  atomic.Bool // reading the words of files that arrived from the circle
 	watching *app.App
 	stopW    func()
 }
@@ -111,6 +113,7 @@ func (u *UI) evidenceScreen() fyne.CanvasObject {
 		view = evList
 	}
 	s.show(view, "")
+	s.readArrivedText()
 	return container.NewVBox(
 		heading("Evidence"),
 		para("Letters, reports and receipts, kept safe on this computer. Find any of them by a word inside, "+
@@ -141,8 +144,35 @@ func (s *evidenceScreen) watch() {
 			if s.u.current == "evidence" && s.view != evDetail && s.body != nil {
 				s.show(s.view, "")
 			}
+			if c.Has("evidence_files") {
+				s.readArrivedText()
+			}
 		})
 	})
+}
+
+// readArrivedText reads, in the background, the words of kept files that
+// have none on this computer yet: files shared by someone in the circle
+// arrive without them. The list shows the new words once they are read.
+func (s *evidenceScreen) readArrivedText() {
+	if !s.reading.CompareAndSwap(false, true) {
+		return
+	}
+	a, ctx := s.u.a, s.u.ctx
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		defer s.reading.Store(false)
+		n, err := a.RefreshEvidenceText(ctx)
+		if err != nil || n == 0 {
+			return
+		}
+		fyne.Do(func() {
+			if s.u.current == "evidence" && s.view == evList && s.list != nil {
+				s.refreshList()
+			}
+		})
+	}()
 }
 
 // show switches to a view; id is the document for the detail view.
