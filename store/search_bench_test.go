@@ -65,12 +65,13 @@ func BenchmarkEvidenceSearch(b *testing.B) {
 		}
 	}
 	b.Logf("%d documents, %d MB of text", docs, total>>20)
-	for _, q := range []string{"reference1234", "wet", "the", "stairs lift", "assess", "bathroom transfers weekend"} {
+	for _, q := range []string{"reference1234", "wet", "the", "stairs lift", "assess", "bathroom transfers weekend",
+		`"support plan"`, "18200", "O'Brien"} {
 		hits, err := s.SearchEvidence(ctx, q, 50)
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+		b.Run(strings.NewReplacer(" ", "_", `"`, "", "'", "").Replace(q), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if _, err := s.SearchEvidence(ctx, q, 50); err != nil {
 					b.Fatal(err)
