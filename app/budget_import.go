@@ -248,22 +248,37 @@ func (a *App) prepareImport(ctx context.Context, st *bankimport.Statement, res *
 	if err != nil {
 		return nil, err
 	}
-	var lines []store.BudgetTransaction
+	var fresh []store.BudgetTransaction // the statement's payments not imported before
 	for _, t := range st.Transactions {
-		line := store.BudgetTransaction{
-			Date: t.Date, Amount: t.AmountPence, Payee: t.Description, Type: t.Type, Reference: t.Reference,
-			ImportKey: t.Key, Reconciled: true,
-		}
 		if keys[t.Key] {
 			res.AlreadyThere++
 			continue
 		}
-		if i := matchManual(manual, line); i >= 0 {
-			// The person typed this payment in before the statement came:
-			// keep theirs (with its category and note) and mark it checked.
-			m := manual[i]
-			manual = append(manual[:i], manual[i+1:]...)
-			m.ImportKey, m.Reconciled = t.Key, true
+		fresh = append(fresh, store.BudgetTransaction{
+			Date: t.Date, Amount: t.AmountPence, Payee: t.Description, Type: t.Type, Reference: t.Reference,
+			ImportKey: t.Key, Reconciled: true,
+		})
+	}
+	// The person may have typed some of these in before the statement
+	// came: keep theirs (with its category and note) and mark it checked.
+	// Payees that look alike are matched first, so that a taxi typed in
+	// is not taken for a swim of the same price.
+	matched := make([]int, len(fresh)) // index+1 in manual of each one's match
+	taken := make([]bool, len(manual))
+	for _, alike := range []bool{true, false} {
+		for i, line := range fresh {
+			if matched[i] == 0 {
+				if j := matchManual(manual, taken, line, alike); j >= 0 {
+					matched[i], taken[j] = j+1, true
+				}
+			}
+		}
+	}
+	var lines []store.BudgetTransaction
+	for i, line := range fresh {
+		if matched[i] > 0 {
+			m := manual[matched[i]-1]
+			m.ImportKey, m.Reconciled = line.ImportKey, true
 			lines = append(lines, m)
 			res.AlreadyThere++
 			res.Matched++
@@ -306,11 +321,12 @@ const matchDays = 4
 
 // matchManual returns the index of the payment typed in by hand that
 // line is, or -1: the same amount, dated within matchDays, the closest
-// date first.
-func matchManual(manual []store.BudgetTransaction, line store.BudgetTransaction) int {
+// date first; with alike, only one whose payee looks like line's.
+// Payments already taken are passed over.
+func matchManual(manual []store.BudgetTransaction, taken []bool, line store.BudgetTransaction, alike bool) int {
 	best, bestGap := -1, matchDays+1
 	for i, m := range manual {
-		if m.Amount != line.Amount {
+		if taken[i] || m.Amount != line.Amount || (alike && !similarPayees(m.Payee, line.Payee)) {
 			continue
 		}
 		gap := line.Date.DaysSince(m.Date)

@@ -390,6 +390,43 @@ func TestBudgetImportMatchesPaymentsTypedInByHand(t *testing.T) {
 	}
 }
 
+// TestBudgetImportMatchesTypedPaymentsByPayeeFirst types in a taxi and
+// a swim of the same price, then imports a statement that lists the swim
+// first: each must be matched to its own line.
+func TestBudgetImportMatchesTypedPaymentsByPayeeFirst(t *testing.T) {
+	a, ctx := newBudgetApp(t)
+	a.SaveBudgetSetup(ctx, zoeSetup())
+	taxi, _ := a.SaveTransaction(ctx, store.BudgetTransaction{Date: store.NewDate(2026, 4, 6), Amount: -1800, Payee: "Taxi to hospital",
+		Splits: []store.BudgetSplit{{Category: budget.KeyTransport, Amount: -1800}}})
+	swim, _ := a.SaveTransaction(ctx, store.BudgetTransaction{Date: store.NewDate(2026, 4, 3), Amount: -1800, Payee: "Swimming lesson",
+		Splits: []store.BudgetSplit{{Category: budget.KeyDayActivities, Amount: -1800}}})
+	p := statement(t, "Date,Description,Amount", "04/04/2026,CARD PAYMENT TO A2B TAXIS ON 04-04-2026,-18.00",
+		"05/04/2026,CARD PAYMENT TO LEISURE CENTRE SWIM ON 04-04-2026,-18.00", "03/04/2026,DP,1400.00")
+	res, err := a.ImportStatementFile(ctx, p, app.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 1 || res.Matched != 2 {
+		t.Fatalf("result %+v", res)
+	}
+	f, _ := os.Open(p)
+	defer f.Close()
+	st, err := bankimport.Parse(ctx, f, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{} // description word → key
+	for _, tx := range st.Transactions {
+		keys[strings.Fields(strings.TrimPrefix(tx.Description, "CARD PAYMENT TO "))[0]] = tx.Key
+	}
+	for id, want := range map[string]string{taxi: "A2B", swim: "LEISURE"} {
+		got, _ := a.Transaction(ctx, id)
+		if !got.Reconciled || got.ImportKey != keys[want] {
+			t.Errorf("%s matched the wrong line: %+v", got.Payee, got)
+		}
+	}
+}
+
 func TestBudgetImportRemembersColumnsForTheBank(t *testing.T) {
 	a, ctx := newBudgetApp(t)
 	a.SaveBudgetSetup(ctx, zoeSetup())
@@ -514,7 +551,15 @@ func TestBudgetPayeeKey(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"A2B Taxis, Ipswich", "A2B TAXIS IPSWICH"},
 		{"  a2b  taxis ipswich 0412 ", "A2B TAXIS IPSWICH"},
-		{"CARD PAYMENT TO TESCO ON 12-04-2026", "CARD PAYMENT TO TESCO ON"},
+		{"CARD PAYMENT TO TESCO ON 12-04-2026", "TESCO"},
+		{"CARD PAYMENT TO TESCO STORES 2234,12.50 GBP, RATE 1.00/GBP ON 01-10-2026", "TESCO STORES"},
+		{"DIRECT DEBIT PAYMENT TO PAYROLL CO REF 123, MANDATE NO 45", "PAYROLL CO"},
+		{"FASTER PAYMENTS RECEIPT REF DP OCT FROM KENT COUNTY COUNCIL", "KENT COUNTY COUNCIL"},
+		{"BILL PAYMENT VIA FASTER PAYMENT TO J SMITH REFERENCE WAGES , MANDATE NO 12", "J SMITH"},
+		{"TESCO STORES 2234 ON 01 OCT BCC", "TESCO STORES"},
+		{"ON THE GO CAFE", "ON THE GO CAFE"},
+		{"PAYMENT TO", "PAYMENT TO"},
+		{"CARD PAYMENT TO 1234", "CARD PAYMENT TO"},
 		{"Zoë's café", "ZOË S CAFÉ"},
 		{"1234", ""},
 	} {
