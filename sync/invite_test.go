@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ownplan/ownplan/store"
+	"github.com/ownplan/ownplan/sync/relay"
 )
 
 func TestSyncInviteCodeFormat(t *testing.T) {
@@ -189,13 +191,19 @@ func TestSyncInviteWorksOnceExpiresAndCancels(t *testing.T) {
 
 func TestSyncRelayNeverSeesPlaintext(t *testing.T) {
 	ctx := context.Background()
-	r := startRelay(t)
+	var logs bytes.Buffer
+	r := &testRelay{t: t, dbPath: filepath.Join(t.TempDir(), "relay.db"), addr: "127.0.0.1:0",
+		opts: relay.Options{Logger: slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}}
+	r.start()
+	t.Cleanup(r.stop)
 	owner := newCircle(t, r)
 	secret := "Zoë needs help with personal care at 7am: PLAINTEXT-CANARY-42"
 	setProfile(t, owner, "communication_needs", secret)
 	owner.st.SavePerson(ctx, store.Person{Name: "Jess Canary-Smith", Notes: secret})
+	letter := []byte("EVIDENCE-CANARY: the council's decision letter about Zoë's direct payment")
+	item := addEvidence(t, owner, "Decision letter Canary-Title", true, letter)
 	owner.round()
-	sam := invite(t, owner, "Sam", store.RoleEditor)
+	sam := invite(t, owner, "Sam Canary-Invitee", store.RoleEditor)
 	setProfile(t, sam, "phone", "07700 900123")
 	sam.round()
 	owner.round()
@@ -203,13 +211,20 @@ func TestSyncRelayNeverSeesPlaintext(t *testing.T) {
 	if p.CommunicationNeeds != secret {
 		t.Fatal("the canary did not sync")
 	}
+	if got := readBlob(t, sam, item.Files[0].SHA256); !bytes.Equal(got, letter) {
+		t.Fatalf("the evidence file did not sync: %q", got)
+	}
 	circle, _ := owner.st.Circle(ctx)
 	ms, _ := r.st.Read(ctx, circle.ID, 0, 10000, 1<<30)
 	if len(ms) == 0 {
 		t.Fatal("no mailbox messages")
 	}
 	r.stop() // flush the WAL into the file
-	for _, needle := range []string{"PLAINTEXT-CANARY-42", "Canary-Smith", "07700 900123", "Zoë Ó Briain", "Suffolk County", "communication_needs"} {
+	for _, needle := range []string{"PLAINTEXT-CANARY-42", "Canary-Smith", "07700 900123", "Zoë Ó Briain", "Suffolk County", "communication_needs",
+		"EVIDENCE-CANARY", "Canary-Title", "Canary-Invitee", "people"} {
+		if bytes.Contains(logs.Bytes(), []byte(needle)) {
+			t.Errorf("the relay's logs contain %q", needle)
+		}
 		for _, m := range ms {
 			if bytes.Contains(m.Body, []byte(needle)) {
 				t.Errorf("mailbox message %d contains %q", m.Seq, needle)

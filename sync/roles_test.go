@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -286,5 +287,54 @@ func TestSyncRoleChangeReachesTheMember(t *testing.T) {
 	people, _ := owner.st.People(ctx)
 	if len(people) != 1 {
 		t.Fatalf("owner did not accept the new editor's change: %+v", people)
+	}
+}
+
+// TestSyncGarbageFromAMemberRefusedAndSyncGoesOn has a member's device
+// (a tampered copy of OwnPlan) put junk in the mailbox: random bytes, a
+// truncated envelope, one sealed with a key nobody has, and a
+// decompression bomb sealed and signed properly. The other devices
+// refuse each, say why, and go on to apply the good change after them.
+func TestSyncGarbageFromAMemberRefusedAndSyncGoesOn(t *testing.T) {
+	ctx := context.Background()
+	r := startRelay(t)
+	owner := newCircle(t, r)
+	sam := invite(t, owner, "Sam", store.RoleEditor)
+	ann := invite(t, owner, "Ann", store.RoleViewer)
+	circle, _ := owner.st.Circle(ctx)
+	keys, _ := sam.st.CircleKeys(ctx, circle.ID)
+	head := Header{Kind: KindChanges, Epoch: 1, Circle: circle.ID, Sender: sam.e.id.Device}
+	good, _ := json.Marshal(Batch{Changes: []store.RemoteChange{forgedChange(sam, "people", "P1", "name", "Jess")}})
+	sealed, _ := Seal(head, keys[1], sam.e.id.Sign, good)
+	random := make([]byte, 5000)
+	rand.Read(random)
+	wrongKey, _ := Seal(head, NewCircleKey(), sam.e.id.Sign, good)
+	var bomb bytes.Buffer
+	bomb.WriteString(`{"changes":[{"h":1,"d":"`)
+	bomb.Write(bytes.Repeat([]byte("A"), 80<<20))
+	bombEnv, _ := Seal(head, keys[1], sam.e.id.Sign, bomb.Bytes())
+	if len(bombEnv) > 1<<20 {
+		t.Fatalf("the bomb is %d bytes sealed: not a bomb", len(bombEnv))
+	}
+	s, err := sam.e.connect(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range [][]byte{random, sealed[:len(sealed)/2], wrongKey, bombEnv, sealed} {
+		if _, err := s.c.call(ctx, relay.Frame{Type: relay.TypePut, Body: body}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.close()
+	for _, d := range []*device{owner, ann} {
+		res := d.round()
+		people, _ := d.st.People(ctx)
+		if len(people) != 1 || people[0].Name != "Jess" || res.Received != 1 {
+			t.Errorf("the good change after the junk: %+v, %+v", people, res)
+		}
+		refused, _ := d.st.Refusals(ctx, circle.ID, time.Time{})
+		if len(refused) != 4 {
+			t.Errorf("refused %d messages, want 4: %+v", len(refused), refused)
+		}
 	}
 }

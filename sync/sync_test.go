@@ -251,19 +251,28 @@ func TestSyncClockDaysWrongStillSyncs(t *testing.T) {
 }
 
 func TestSyncClockYearsWrongRefusedPlainly(t *testing.T) {
+	for _, years := range []int{5, -20} {
+		t.Run(fmt.Sprintf("%d years", years), func(t *testing.T) { clockYearsWrong(t, years) })
+	}
+}
+
+func clockYearsWrong(t *testing.T, years int) {
 	ctx := context.Background()
 	r := startRelay(t)
 	owner := newCircle(t, r)
 	sam := invite(t, owner, "Sam", store.RoleEditor)
 	setProfile(t, sam, "phone", "kept")
 	before := snap(t, sam)
-	wrong := func() time.Time { return time.Now().AddDate(5, 0, 0) }
+	wrong := func() time.Time { return time.Now().AddDate(years, 0, 0) }
 	sam.st.SetWallClock(wrong)
 	sam.e.Now = wrong
 	_, err := sam.e.Round(ctx)
 	var ce *ClockError
 	if !errors.As(err, &ce) {
-		t.Fatalf("a clock 5 years out was not refused: %v", err)
+		t.Fatalf("a clock %d years out was not refused: %v", years, err)
+	}
+	if want := time.Now().AddDate(years, 0, 0).Format("2 January 2006"); !strings.Contains(err.Error(), want) {
+		t.Errorf("the message does not say what the computer's date is (%s): %v", want, err)
 	}
 	if !strings.Contains(err.Error(), "fix the date and time") || !strings.Contains(err.Error(), "safe on this computer") {
 		t.Errorf("message: %v", err)
