@@ -27,7 +27,8 @@ func (c Contents) headings(l *layout) []heading {
 
 func (c Contents) layout(l *layout) error {
 	l.keep = 0 // the title need only stay with the first entries
-	l.heading(1, c.title(l))
+	title := c.title(l)
+	l.heading(1, title)
 	lh := l.st.line()
 	numW := l.fs.width(regular, l.st.body, "000")
 	gap := l.st.body
@@ -44,6 +45,12 @@ func (c Contents) layout(l *layout) error {
 		x := l.st.left() + indent
 		lines := l.fs.wrap(face, l.st.body, h.text, l.st.right()-numW-gap-x)
 		if h.level == 1 && listed > 1 {
+			l.y += lh * 0.4
+		}
+		if need := float64(len(lines)) * lh; need > l.room()+0.01 && !l.atTop() {
+			// The contents runs onto another page: say so at its top.
+			l.newPage()
+			l.lines(bold, l.st.body, l.st.left(), lh, l.fs.wrap(bold, l.st.body, title+" (continued)", l.st.contentW()))
 			l.y += lh * 0.4
 		}
 		l.need(float64(len(lines)) * lh)

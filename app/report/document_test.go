@@ -489,3 +489,29 @@ func TestIntroductionsStayWithWhatTheyIntroduce(t *testing.T) {
 		}
 	}
 }
+
+func TestLongContentsSaysContinued(t *testing.T) {
+	d := &Document{Title: "Support plan", Person: samplePerson, Generated: sampleDate, LargePrint: true}
+	d.Add(Cover{}, Contents{})
+	for i := range 40 {
+		d.Add(Heading{Level: 1, Text: fmt.Sprintf("Section %d", i+1)}, Paragraph{Text: "Some text."})
+	}
+	pages := pageTexts(t, render(t, d))
+	if !strings.Contains(pages[2], "Contents (continued)") {
+		t.Fatalf("the contents' second page does not say it continues:\n%s", pages[2])
+	}
+	if strings.Contains(pages[1], "(continued)") {
+		t.Error("the contents' first page says it continues")
+	}
+	pdf := render(t, d)
+	for _, page := range []int{2, 3} {
+		for _, e := range readContents(t, pdf, page) {
+			if !strings.HasPrefix(e.text, "Section ") {
+				continue
+			}
+			if !slices.Contains(lines(pages[e.page-1]), e.text) {
+				t.Errorf("contents page %d says %q is on page %d; it is not", page, e.text, e.page)
+			}
+		}
+	}
+}
