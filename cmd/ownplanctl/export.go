@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -97,7 +98,11 @@ func runExport(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opt
 	if err := a.ExportFile(ctx, doc, o.out, opt); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Saved the %s to %s\n", strings.ToLower(doc.Title()), o.out)
+	where := o.out
+	if abs, err := filepath.Abs(o.out); err == nil {
+		where = abs // say exactly where it went, as "return" does
+	}
+	fmt.Fprintf(e.stdout, "Saved the %s to %s\n", strings.ToLower(doc.Title()), where)
 	return nil
 }
 
