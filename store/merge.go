@@ -445,11 +445,19 @@ func (s *Store) parked(ctx context.Context) ([]RemoteChange, error) {
 	return out, rows.Err()
 }
 
+// maxHLC is the largest stamp a change may carry: the start of the year
+// 3000.
+var maxHLC = makeHLC(time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli(), 0)
+
 // malformed says what is wrong with a change no device could apply.
 func malformed(c RemoteChange) string {
 	switch {
 	case c.HLC <= 0:
 		return "no time stamp"
+	case c.HLC > maxHLC:
+		// No clock is set this far ahead; a stamp this big would make
+		// every device's clock overflow.
+		return "a time stamp centuries in the future"
 	case c.Device == "":
 		return "no device"
 	case !isName(c.Table) || !isName(c.Field):

@@ -236,13 +236,17 @@ func TestSyncMergeUnknownTableParkedUntilUpgrade(t *testing.T) {
 		{HLC: makeHLC(time.Now().UnixMilli(), 2), Device: "NEWER", Table: "people", Row: "p1", Field: "name", Value: json.RawMessage(`"Ann"`)},
 		{HLC: 0, Device: "NEWER", Table: "people", Row: "p1", Field: "name", Value: json.RawMessage(`"bad"`)},
 		{HLC: 5, Device: "NEWER", Table: "people; DROP TABLE x", Row: "p1", Field: "name", Value: json.RawMessage(`"bad"`)},
+		{HLC: HLC(1<<63 - 1), Device: "NEWER", Table: "people", Row: "p1", Field: "name", Value: json.RawMessage(`"overflow"`)},
 	}
 	res, err := s.Apply(ctx, future)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Parked) != 2 || len(res.Applied) != 1 || len(res.Refused) != 2 {
+	if len(res.Parked) != 2 || len(res.Applied) != 1 || len(res.Refused) != 3 {
 		t.Fatalf("result %+v", res)
+	}
+	if s.Clock().Last() > maxHLC || s.Clock().Now() <= 0 {
+		t.Fatalf("a refused stamp moved the clock: %v", s.Clock().Last())
 	}
 	if n, _ := s.ParkedCount(ctx); n != 2 {
 		t.Fatalf("parked %d", n)
