@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -57,6 +58,7 @@ type importWizard struct {
 	data    []byte
 	name    string
 	chosen  *bankimport.Mapping // columns the person chose; nil to detect or remember
+	used    bankimport.Mapping  // the columns the preview was read with
 	filling bool                // the selects are being filled, not changed by the person
 }
 
@@ -352,6 +354,7 @@ func (w *importWizard) fillMapping(pre app.StatementPreview) {
 	w.filling = true
 	defer func() { w.filling = false }()
 	l, rows, m := pre.Sample.Layout, pre.Sample.Rows, pre.Mapping
+	w.used = m
 	required, optional := columnOptions(l, rows, false), columnOptions(l, rows, true)
 	w.dateCol.Options, w.payeeCol.Options = required, optional
 	w.amountCol.Options, w.inCol.Options, w.outCol.Options = optional, optional, optional
@@ -376,7 +379,10 @@ func (w *importWizard) fillMapping(pre app.StatementPreview) {
 	}
 }
 
-// currentMapping reads the column choices.
+// currentMapping reads the column choices. The columns the wizard does
+// not ask about (the balance, which checks the amounts, the type, the
+// reference and where else to find a payee) stay as they were read,
+// unless one of them has now been chosen for something else.
 func (w *importWizard) currentMapping() bankimport.Mapping {
 	m := bankimport.Mapping{
 		Date:        columnNumber(w.dateCol.Options, w.dateCol.Selected, false),
@@ -394,6 +400,21 @@ func (w *importWizard) currentMapping() bankimport.Mapping {
 		m.DateOrder = bankimport.DayFirst
 	case datesMonthFirst:
 		m.DateOrder = bankimport.MonthFirst
+	}
+	chosen := []int{m.Date, m.Description, m.Amount, m.In, m.Out}
+	keep := func(col int) int {
+		if slices.Contains(chosen, col) {
+			return 0
+		}
+		return col
+	}
+	m.Balance, m.Type, m.Reference = keep(w.used.Balance), keep(w.used.Type), keep(w.used.Reference)
+	i := 0
+	for _, col := range w.used.DescriptionFallback {
+		if c := keep(col); c != 0 && c != m.Balance && c != m.Type {
+			m.DescriptionFallback[i] = c
+			i++
+		}
 	}
 	return m
 }

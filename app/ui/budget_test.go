@@ -393,6 +393,46 @@ func TestBudgetImportWizardChoosesAndRemembersColumns(t *testing.T) {
 	}
 }
 
+// TestBudgetImportWizardKeepsWhatItDoesNotAsk changes one column of a
+// Monzo statement by hand: the columns the wizard does not ask about
+// (the reference, and the description to use when the payee is empty)
+// are kept, and a Co-op refund in brackets in the money out column with
+// its running balance stays money in.
+func TestBudgetImportWizardKeepsWhatItDoesNotAsk(t *testing.T) {
+	u, a, v := budgetUI(t, false)
+	ctx := context.Background()
+	if err := a.SaveBudgetSetup(ctx, demo.BudgetSetup); err != nil {
+		t.Fatal(err)
+	}
+	v.showImport()
+	w := v.importPage
+	w.path.SetText(writeStatement(t, "monzo.csv",
+		"Transaction ID,Date,Time,Type,Name,Emoji,Category,Amount,Currency,Local amount,Local currency,Notes and #tags,Address,Receipt,Description,Category split,Money Out,Money In",
+		"tx_1,01/12/2026,09:12:01,Faster payment,Suffolk CC,,Income,1400.00,GBP,1400.00,GBP,,,,DP DEC,,,1400.00",
+		"tx_2,02/12/2026,10:00:00,Faster payment,,,Bills,-262.50,GBP,-262.50,GBP,PA wages,,,J SMITH,,-262.50,"))
+	test.Tap(w.read)
+	v.wait()
+	test.Tap(w.showMap)
+	w.dates.SetSelected(datesDayFirst)
+	v.wait()
+	if w.chosen == nil || w.chosen.Reference != 12 || w.chosen.DescriptionFallback[0] != 15 {
+		t.Fatalf("chosen columns %+v", w.chosen)
+	}
+	if !strings.Contains(texts(u), "J SMITH, -£262.50") {
+		t.Errorf("the payee from the description is not shown:\n%s", texts(u))
+	}
+
+	v.showImport()
+	w = v.importPage
+	w.path.SetText(writeStatement(t, "coop.csv", "Date,Description,Money In,Money Out,Balance",
+		"01/12/2026,COUNCIL,1400.00,,1400.00", "03/12/2026,PA WAGES,,350.00,1050.00", "05/12/2026,REFUND,,(20.00),1070.00"))
+	test.Tap(w.read)
+	v.wait()
+	if !strings.Contains(texts(u), "REFUND, +£20.00") || !strings.Contains(w.counts.Text, "The running balance agrees") {
+		t.Errorf("refund:\n%s\n%s", texts(u), w.counts.Text)
+	}
+}
+
 func TestBudgetMonitoringReturnSaves(t *testing.T) {
 	u, a, v := budgetUI(t, true)
 	test.Tap(buttonNamed(t, u, "Monitoring return…"))
