@@ -169,13 +169,14 @@ func returnTable(lines []budget.ReturnLine, planned, total int64, actual, above,
 }
 
 // difference says how far an amount is from plan: "£12.00 over",
-// "£3.00 under" or "On plan".
+// "£3.00 under" or "On plan". A no-break space keeps the amount with its
+// word, so a narrow column never leaves "over" on a line of its own.
 func difference(d int64, above, below string) string {
 	switch {
 	case d > 0:
-		return formatMoney(d) + " " + above
+		return formatMoney(d) + "\u00a0" + above
 	case d < 0:
-		return formatMoney(-d) + " " + below
+		return formatMoney(-d) + "\u00a0" + below
 	}
 	return "On plan"
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -136,6 +137,9 @@ func TestStatementShowsTheSameNumbersAsTheCSV(t *testing.T) {
 	}
 }
 
+// rowDate matches the date that starts a transaction's row.
+var rowDate = regexp.MustCompile(`^\d{1,2}\x{00a0}[A-Z][a-z]{2}`)
+
 func TestStatementRepeatsTheTableHeader(t *testing.T) {
 	s := sampleStatement(t, sampleTransactions(400), store.NewDate(2026, time.April, 1), store.NewDate(2027, time.March, 31))
 	header := []string{"Date", "Paid to or from", "Budget heading", "In", "Out"}
@@ -156,7 +160,7 @@ func TestStatementRepeatsTheTableHeader(t *testing.T) {
 			// in bold, though in large print they wrap.
 			firstRow := -1.0
 			for _, o := range p.ops {
-				if o.kind == opText && o.style == regular && strings.Contains(o.text, "\u00a0") && (firstRow < 0 || o.y < firstRow) {
+				if o.kind == opText && o.style == regular && rowDate.MatchString(o.text) && (firstRow < 0 || o.y < firstRow) {
 					firstRow = o.y
 				}
 			}
@@ -246,7 +250,7 @@ func TestStatementWording(t *testing.T) {
 	for _, tc := range []struct {
 		d    int64
 		want string
-	}{{1200, "£12.00 over"}, {-300, "£3.00 under"}, {0, "On plan"}} {
+	}{{1200, "£12.00\u00a0over"}, {-300, "£3.00\u00a0under"}, {0, "On plan"}} {
 		if got := difference(tc.d, "over", "under"); got != tc.want {
 			t.Errorf("difference(%d) = %q, want %q", tc.d, got, tc.want)
 		}
