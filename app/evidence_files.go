@@ -137,8 +137,20 @@ func (a *App) EvidenceFileByID(ctx context.Context, fileID string) (store.Eviden
 // is written and the error says so.
 func (a *App) SaveEvidenceFile(ctx context.Context, f store.EvidenceFile, path string) error {
 	st := a.store()
-	err := store.WriteFileAtomic(path, func(w io.Writer) error { return st.CopyBlob(ctx, f.SHA256, w) })
-	if err != nil {
+	var kept error // a problem with the kept file rather than with path
+	err := store.WriteFileAtomic(path, func(w io.Writer) error {
+		if err := st.CopyBlob(ctx, f.SHA256, w); err != nil {
+			if errors.Is(err, store.ErrBlobDamaged) || errors.Is(err, store.ErrBlobMissing) || errors.Is(err, store.ErrBlobUnreadable) {
+				kept = err
+			}
+			return err
+		}
+		return nil
+	})
+	switch {
+	case kept != nil:
+		return fmt.Errorf("%s was not saved to %s: %w", f.Name, path, kept)
+	case err != nil:
 		return fmt.Errorf("save %s: %w", f.Name, err)
 	}
 	return nil

@@ -33,7 +33,22 @@ var (
 	// ErrBlobDamaged means a kept file's content no longer matches the
 	// SHA-256 it was stored under: it has been damaged or changed.
 	ErrBlobDamaged = errors.New("the file has been damaged or changed since it was added (its SHA-256 no longer matches); restore it from a backup")
+
+	// ErrBlobUnreadable means a kept file is there but OwnPlan may not
+	// read it: its permissions were changed outside OwnPlan.
+	ErrBlobUnreadable = errors.New("the kept file is there but OwnPlan is not allowed to read it (its permissions were changed outside OwnPlan); make the data folder yours again, or restore it from a backup")
 )
+
+// blobOpenError says in plain words why a kept file could not be opened.
+func blobOpenError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return ErrBlobMissing
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%w (%v)", ErrBlobUnreadable, err)
+	}
+	return err
+}
 
 // blobGC keeps "empty the bin" from removing a blob that an add has
 // written but not yet recorded: adds hold it for reading, the clean-up
@@ -154,10 +169,7 @@ func (s *Store) ReadBlob(ctx context.Context, sha string) (*os.File, error) {
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, ErrBlobMissing
-		}
-		return nil, plainFSError(err)
+		return nil, blobOpenError(err)
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, blobCtxReader{ctx, f}); err != nil {
@@ -186,10 +198,7 @@ func (s *Store) CopyBlob(ctx context.Context, sha string, w io.Writer) error {
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return ErrBlobMissing
-		}
-		return plainFSError(err)
+		return blobOpenError(err)
 	}
 	defer f.Close()
 	h := sha256.New()
@@ -218,10 +227,7 @@ func (s *Store) CheckBlob(ctx context.Context, sha string) error {
 func checkBlobFile(p, sha string) error {
 	f, err := os.Open(p)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return ErrBlobMissing
-		}
-		return plainFSError(err)
+		return blobOpenError(err)
 	}
 	defer f.Close()
 	h := sha256.New()

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -619,5 +620,15 @@ func TestEvidenceWriteFileAtomicRefusesAFolder(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+func TestEvidenceBlobOpenErrorsInPlainWords(t *testing.T) {
+	denied := &fs.PathError{Op: "open", Path: "/x", Err: fs.ErrPermission}
+	if err := blobOpenError(denied); !errors.Is(err, ErrBlobUnreadable) || !strings.Contains(err.Error(), "not allowed to read") {
+		t.Errorf("permission: %v", err)
+	}
+	if err := blobOpenError(&fs.PathError{Op: "open", Path: "/x", Err: fs.ErrNotExist}); err != ErrBlobMissing {
+		t.Errorf("missing: %v", err)
 	}
 }

@@ -7,14 +7,15 @@ import (
 	"os"
 )
 
-// BlobProblem is a kept evidence file that is missing or damaged.
+// BlobProblem is a kept evidence file that is missing, damaged or
+// cannot be read.
 type BlobProblem struct {
 	ItemID    string `json:"item_id"`
 	ItemTitle string `json:"item_title"`
 	FileID    string `json:"file_id"`
 	FileName  string `json:"file_name"`
 	SHA256    string `json:"sha256"`
-	// Problem is "missing" or "damaged".
+	// Problem is "missing", "damaged" or "unreadable".
 	Problem string `json:"problem"`
 	Err     error  `json:"-"`
 }
@@ -60,6 +61,8 @@ func (s *Store) VerifyEvidence(ctx context.Context) (checked int, problems []Blo
 		switch {
 		case errors.Is(res, ErrBlobMissing):
 			f.Problem = "missing"
+		case errors.Is(res, ErrBlobUnreadable):
+			f.Problem = "unreadable"
 		default:
 			f.Problem = "damaged"
 		}

@@ -189,8 +189,11 @@ func TestEvidenceCLI(t *testing.T) {
 	if code != 1 || json.Unmarshal([]byte(out), &check) != nil || len(check.Problems) != 2 {
 		t.Errorf("verify --json: %d %s", code, out)
 	}
-	if code, _, errOut := ctl(t, "--data", dir, "evidence", "get", id, "--file", "ot-report.pdf", "--out", filepath.Join(files, "bad.pdf")); code != 1 || !strings.Contains(errOut, "damaged") {
+	if code, _, errOut := ctl(t, "--data", dir, "evidence", "get", id, "--file", "ot-report.pdf", "--out", filepath.Join(files, "bad.pdf")); code != 1 || !strings.Contains(errOut, "ot-report.pdf was not saved to") || !strings.Contains(errOut, "damaged") {
 		t.Errorf("get damaged: %d %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(files, "bad.pdf")); !os.IsNotExist(err) {
+		t.Errorf("get of a damaged file left %s: %v", "bad.pdf", err)
 	}
 
 	// rm, restore and empty-bin.
