@@ -11,6 +11,12 @@ import (
 // budget (after reserves) before asking for money back.
 const DefaultSurplusThresholdWeeks = 8
 
+// NoSurplusAllowed, as Setup.SurplusThresholdWeeks, says that the council
+// lets the person keep nothing beyond their reserves: a threshold of 0
+// weeks, which the value 0 cannot say because it means the default. Use
+// [Setup.SetThresholdWeeks] to set a number of weeks.
+const NoSurplusAllowed = -1
+
 // Setup is how a personal budget is held, how much it is, when it is paid
 // and what must be kept back. The app layer fills it from stored records.
 type Setup struct {
@@ -34,7 +40,7 @@ type Setup struct {
 
 	// SurplusThresholdWeeks is how many weeks of budget the council lets
 	// the person hold, after reserves, before it may ask for money back.
-	// 0 means DefaultSurplusThresholdWeeks.
+	// 0 means DefaultSurplusThresholdWeeks and NoSurplusAllowed means none.
 	SurplusThresholdWeeks int
 }
 
@@ -58,10 +64,22 @@ func (s Setup) Weekly() int64 { return WeeklyOf(s.Annual()) }
 // ThresholdWeeks returns the council's surplus threshold in weeks,
 // applying the default when none is set.
 func (s Setup) ThresholdWeeks() int {
-	if s.SurplusThresholdWeeks == 0 {
+	switch s.SurplusThresholdWeeks {
+	case 0:
 		return DefaultSurplusThresholdWeeks
+	case NoSurplusAllowed:
+		return 0
 	}
 	return s.SurplusThresholdWeeks
+}
+
+// SetThresholdWeeks sets the council's surplus threshold to n weeks; 0
+// weeks is stored as NoSurplusAllowed.
+func (s *Setup) SetThresholdWeeks(n int) {
+	if n == 0 {
+		n = NoSurplusAllowed
+	}
+	s.SurplusThresholdWeeks = n
 }
 
 // Threshold returns the surplus threshold in pence: ThresholdWeeks ×
@@ -142,7 +160,7 @@ func (s Setup) Validate() error {
 	case s.Amount > 0 && s.Contribution.Annual() > s.Annual():
 		add("Contribution.Amount", msgContributionTooBig)
 	}
-	if s.SurplusThresholdWeeks < 0 {
+	if s.SurplusThresholdWeeks < 0 && s.SurplusThresholdWeeks != NoSurplusAllowed {
 		add("SurplusThresholdWeeks", msgThresholdNegative)
 	}
 	for i, r := range s.Reserves {

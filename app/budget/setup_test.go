@@ -33,7 +33,8 @@ func TestSetupValidate(t *testing.T) {
 		{"contribution no period", func(s *Setup) { s.Contribution = Contribution{2000, ""} }, []string{"Contribution.Period"}, nil},
 		{"contribution negative", func(s *Setup) { s.Contribution = Contribution{-1, Weekly} }, []string{"Contribution.Amount"}, nil},
 		{"contribution over budget", func(s *Setup) { s.Contribution = Contribution{35001, Weekly} }, []string{"Contribution.Amount"}, nil},
-		{"negative threshold", func(s *Setup) { s.SurplusThresholdWeeks = -1 }, []string{"SurplusThresholdWeeks"}, nil},
+		{"negative threshold", func(s *Setup) { s.SurplusThresholdWeeks = -2 }, []string{"SurplusThresholdWeeks"}, nil},
+		{"no surplus allowed", func(s *Setup) { s.SetThresholdWeeks(0) }, nil, nil},
 		{"good reserves", func(s *Setup) {
 			s.Reserves = []Reserve{
 				{Name: "PA holiday pay", Basis: WeeksOfCategory, Category: KeyPAWages, WeeksTenths: 56},
@@ -115,8 +116,17 @@ func TestThreshold(t *testing.T) {
 	if s.ThresholdWeeks() != 8 || s.Threshold() != 280000 {
 		t.Errorf("default threshold = %d weeks, %d; want 8 weeks, 280000", s.ThresholdWeeks(), s.Threshold())
 	}
-	s.SurplusThresholdWeeks = 4
+	s.SetThresholdWeeks(4)
 	if s.ThresholdWeeks() != 4 || s.Threshold() != 140000 {
 		t.Errorf("threshold = %d weeks, %d; want 4 weeks, 140000", s.ThresholdWeeks(), s.Threshold())
+	}
+	// A council that lets the person keep nothing beyond reserves.
+	s.SetThresholdWeeks(0)
+	if s.SurplusThresholdWeeks != NoSurplusAllowed || s.ThresholdWeeks() != 0 || s.Threshold() != 0 || s.Validate() != nil {
+		t.Errorf("no surplus: %d weeks, %d, %v", s.ThresholdWeeks(), s.Threshold(), s.Validate())
+	}
+	sum := Summarise(s, nil, []Transaction{{Date: s.Start, Amount: 100000}}, s.Start)
+	if sum.SurplusAtRisk != 100000+s.OpeningBalance {
+		t.Errorf("surplus at risk with no threshold = %d", sum.SurplusAtRisk)
 	}
 }

@@ -280,14 +280,14 @@ func (v *budgetView) showSetup() {
 			container.NewVBox(f.holding, f.holdingHint)),
 		providerBox,
 		bfield("How much is your budget?", "The amount on your council's letter, in pounds.", f.amount),
-		labelled("Is that amount…", "", f.period),
+		labelled("Is that amount…", "For a week, four weeks, a month or the whole year, as your council's letter says.", f.period),
 		bfield("First day of the budget year", "Often 1 April, or the day your direct payment started.", f.start),
 		bfield("Last day of the budget year", "Usually a year after the start, less a day: for example 31 March 2027.", f.yearEnd),
 		labelled("How often does the council pay money in?", "It is in your direct payment agreement, or on your bank statement.", f.schedule),
 		bfield("Date of the first payment", "The first payment in this budget year.", f.first),
 		bfield("Each payment", "Leave this blank if the budget is shared equally between the payments. Your letter may give the amount, for example 1,400.", f.payment),
 		bfield("Your own contribution", "What the council worked out you pay towards your support from your own money, after a financial assessment. Leave it blank if you pay nothing.", f.contribution),
-		labelled("Your contribution is…", "", f.contribPer),
+		labelled("Your contribution is…", "How often you pay it, as the council's letter about your contribution says: often a week.", f.contribPer),
 		bfield("Money in the account at the start", "The balance at the start of the first day, before any payments that day. Money left from last year counts.", f.opening),
 		widget.NewSeparator(),
 		subheading("Money to keep back (reserves)"),
@@ -331,8 +331,8 @@ func (f *setupForm) addReserve(r budget.Reserve, changed func()) *reserveRow {
 	}
 	row.remove = button("Remove", theme.DeleteIcon(), false, nil)
 	card := widget.NewCard("", "", container.NewVBox(
-		bfield("Name", "", row.name),
-		labelled("Worked out as", "", row.basis),
+		bfield("Name", "What the money is kept for, in your own words.", row.name),
+		labelled("Worked out as", "A set amount, or a number of weeks of your budget or of a kind of spending (holiday pay is weeks of PA wages).", row.basis),
 		bfield("Amount in pounds, or number of weeks", "For weeks, write for example 5.6.", row.value),
 		container.NewHBox(row.remove),
 	))
@@ -395,7 +395,7 @@ func (f *setupForm) collect() (budget.Setup, error) {
 	s.Contribution.Period = periodOf(f.contribPer.Selected)
 	s.OpeningBalance = amount("Opening balance", f.opening)
 	if n, err := strconv.Atoi(strings.TrimSpace(f.threshold.Text)); err == nil && n >= 0 {
-		s.SurplusThresholdWeeks = n
+		s.SetThresholdWeeks(n)
 	} else {
 		errs = append(errs, errors.New("weeks the council lets you keep: give a whole number, such as 8"))
 	}

@@ -262,7 +262,7 @@ func applySetupFlags(fs *flag.FlagSet, s *budget.Setup, existed bool) error {
 		if err != nil || n < 0 {
 			return fmt.Errorf("--clawback-weeks: %q should be a whole number of weeks, such as 8", v)
 		}
-		s.SurplusThresholdWeeks = n
+		s.SetThresholdWeeks(n)
 	}
 	if flagSet(fs, "reserve") {
 		var rs []budget.Reserve

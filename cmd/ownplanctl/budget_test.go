@@ -370,4 +370,13 @@ func TestBudgetCLIContracts(t *testing.T) {
 	if n := strings.Count(string(b), "\n2026-04-"); n != 7 {
 		t.Errorf("return has %d payments, want 7:\n%s", n, b)
 	}
+
+	// A council that lets the person keep nothing beyond reserves.
+	if out, _ = run(0, "budget", "setup", "--clawback-weeks", "0"); !strings.Contains(out, "0 weeks of budget, after reserves") {
+		t.Errorf("no surplus allowed: %s", out)
+	}
+	out, _ = run(0, "budget", "summary", "--as-of", "2026-04-30", "--json")
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || sum["surplus_at_risk_pence"].(float64) != 159470-100000 {
+		t.Errorf("surplus with no threshold: %v %v", err, sum["surplus_at_risk_pence"])
+	}
 }
