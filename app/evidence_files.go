@@ -161,7 +161,8 @@ func (a *App) SaveEvidenceFile(ctx context.Context, f store.EvidenceFile, path s
 // the kept file itself is never handed to another program. It returns
 // the copy's path.
 func (a *App) ViewableCopy(ctx context.Context, f store.EvidenceFile) (string, error) {
-	dir, err := os.MkdirTemp("", "ownplan-view-")
+	removeOldViewableCopies(time.Now().Add(-viewableCopyLife))
+	dir, err := os.MkdirTemp("", viewablePrefix)
 	if err != nil {
 		return "", fmt.Errorf("open %s: %w", f.Name, err)
 	}
@@ -172,6 +173,33 @@ func (a *App) ViewableCopy(ctx context.Context, f store.EvidenceFile) (string, e
 	}
 	os.Chmod(p, 0o400) // a copy to read: changes would not be kept
 	return p, nil
+}
+
+// Copies for viewers live in temporary folders named viewablePrefix… and
+// are removed once older than viewableCopyLife, so copies of private
+// letters do not pile up on a shared computer. A day is long enough that
+// no viewer still has one open.
+const (
+	viewablePrefix   = "ownplan-view-"
+	viewableCopyLife = 24 * time.Hour
+)
+
+// removeOldViewableCopies removes the copies for viewers made before
+// cutoff. Failures are ignored: the system clears its temporary folder
+// in the end.
+func removeOldViewableCopies(cutoff time.Time) {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), viewablePrefix+"*"))
+	for _, d := range dirs {
+		fi, err := os.Lstat(d)
+		if err != nil || !fi.IsDir() || !fi.ModTime().Before(cutoff) {
+			continue
+		}
+		entries, _ := os.ReadDir(d)
+		for _, e := range entries {
+			os.Chmod(filepath.Join(d, e.Name()), 0o600) // read-only copies cannot be removed on Windows
+		}
+		os.RemoveAll(d)
+	}
 }
 
 // SafeFileName makes a name safe to use as a file name on any system.

@@ -109,3 +109,39 @@ func TestEvidenceReindexReadsAgainWhatCouldNotBeRead(t *testing.T) {
 		t.Errorf("second reindex read %d: %v", n, err)
 	}
 }
+
+// Copies made for the system's viewer are removed a day later.
+func TestEvidenceViewableCopiesAreCleared(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	ctx := context.Background()
+	a, err := Init(ctx, filepath.Join(t.TempDir(), "data"), "Zoë")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	p := filepath.Join(t.TempDir(), "letter.txt")
+	os.WriteFile(p, []byte("private letter"), 0o600)
+	it, err := a.AddEvidence(ctx, store.EvidenceItem{Title: "Letter"}, []string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := a.ViewableCopy(ctx, it.Files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "private letter" {
+		t.Fatalf("copy holds %q", b)
+	}
+	yesterday := time.Now().Add(-25 * time.Hour)
+	os.Chtimes(filepath.Dir(old), yesterday, yesterday)
+	fresh, err := a.ViewableCopy(ctx, it.Files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Dir(old)); !os.IsNotExist(err) {
+		t.Errorf("a day-old copy is still there: %v", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("the new copy: %v", err)
+	}
+}
