@@ -264,12 +264,17 @@ func (a *App) prepareImport(ctx context.Context, st *bankimport.Statement, res *
 	// Payees that look alike are matched first, so that a taxi typed in
 	// is not taken for a swim of the same price.
 	matched := make([]int, len(fresh)) // index+1 in manual of each one's match
-	taken := make([]bool, len(manual))
-	for _, alike := range []bool{true, false} {
-		for i, line := range fresh {
-			if matched[i] == 0 {
-				if j := matchManual(manual, taken, line, alike); j >= 0 {
-					matched[i], taken[j] = j+1, true
+	if len(manual) > 0 {
+		mm := manualMatcher{manual: manual, taken: make([]bool, len(manual)), keys: make([]string, len(manual))}
+		for i, m := range manual {
+			mm.keys[i] = PayeeKey(m.Payee)
+		}
+		for _, alike := range []bool{true, false} {
+			for i, line := range fresh {
+				if matched[i] == 0 {
+					if j := mm.match(line, alike); j >= 0 {
+						matched[i], mm.taken[j] = j+1, true
+					}
 				}
 			}
 		}
@@ -319,23 +324,41 @@ func (a *App) manualUnchecked(ctx context.Context, from, to store.Date) ([]store
 // statement a few days after the receipt's date.
 const matchDays = 4
 
-// matchManual returns the index of the payment typed in by hand that
-// line is, or -1: the same amount, dated within matchDays, the closest
-// date first; with alike, only one whose payee looks like line's.
-// Payments already taken are passed over.
-func matchManual(manual []store.BudgetTransaction, taken []bool, line store.BudgetTransaction, alike bool) int {
+// manualMatcher finds the payments typed in by hand that a statement's
+// lines are.
+type manualMatcher struct {
+	manual []store.BudgetTransaction
+	taken  []bool   // already matched to a line
+	keys   []string // PayeeKey of each
+}
+
+// match returns the index of the payment typed in by hand that line is,
+// or -1: the same amount, dated within matchDays, the closest date first;
+// with alike, only one whose payee looks like line's. Payments already
+// taken are passed over.
+func (mm manualMatcher) match(line store.BudgetTransaction, alike bool) int {
 	best, bestGap := -1, matchDays+1
-	for i, m := range manual {
-		if taken[i] || m.Amount != line.Amount || (alike && !similarPayees(m.Payee, line.Payee)) {
+	key := ""
+	for i, m := range mm.manual {
+		if mm.taken[i] || m.Amount != line.Amount {
 			continue
 		}
 		gap := line.Date.DaysSince(m.Date)
 		if gap < 0 {
 			gap = -gap
 		}
-		if gap < bestGap {
-			best, bestGap = i, gap
+		if gap >= bestGap {
+			continue
 		}
+		if alike {
+			if key == "" {
+				key = PayeeKey(line.Payee)
+			}
+			if !similarKeys(mm.keys[i], key) {
+				continue
+			}
+		}
+		best, bestGap = i, gap
 	}
 	return best
 }

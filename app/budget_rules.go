@@ -104,7 +104,12 @@ func monthWord(w string) bool {
 // so that a payment typed in by hand as "Taxi to hospital" is taken for
 // the bank's "A2B TAXIS IPSWICH".
 func similarPayees(a, b string) bool {
-	wa, wb := strings.Fields(PayeeKey(a)), strings.Fields(PayeeKey(b))
+	return similarKeys(PayeeKey(a), PayeeKey(b))
+}
+
+// similarKeys is similarPayees for payees already made into PayeeKeys.
+func similarKeys(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
 	for _, x := range wa {
 		if len(x) < 3 {
 			continue
