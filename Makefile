@@ -1,29 +1,22 @@
-# OwnPlan. The two commands a newcomer needs:
+# OwnPlan. The two commands a newcomer needs are .ci/start and .ci/run
+# (they need nothing but bash); these targets are shorthands for them:
 #   make run    install what is missing, then start the app
 #   make test   install what is missing, then run every check CI runs
 
 SHELL := /bin/bash
-STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # The go command, installed if missing (see .ci/deps).
 GO = $(shell ./.ci/deps)
 LDFLAGS := -s -w
 
-.PHONY: run test check fmt vet lint unit bench build cli relay package clean
+.PHONY: run test bench build package clean
 
 ## run: start OwnPlan on your data (the example person if you have none yet)
 run:
-	@gobin="$(GO)"; LANG=$${LANG:-en_GB.UTF-8}; \
-	 if [ "$${LANG%%.*}" = C ] || [ "$$LANG" = POSIX ]; then LANG=en_GB.UTF-8; fi; \
-	 LANG=$$LANG "$$gobin" run ./cmd/ownplan --demo
+	@./.ci/start
 
 ## test: formatting, vet, staticcheck and every test with the race detector
 test:
-	@gobin="$(GO)"; set -e; \
-	 echo "== gofmt"; out="$$("$$("$$gobin" env GOROOT)/bin/gofmt" -l $$(find . -name '*.go' -not -path './.git/*'))"; \
-	 if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; \
-	 echo "== go vet"; "$$gobin" vet ./...; \
-	 echo "== staticcheck"; "$$gobin" run $(STATICCHECK) ./...; \
-	 echo "== go test -race"; "$$gobin" test -race -count=1 -timeout 40m ./...
+	@./.ci/run
 
 ## bench: the performance targets named in the issues
 bench:
@@ -33,7 +26,8 @@ bench:
 build:
 	@gobin="$(GO)"; set -e; mkdir -p bin; \
 	 "$$gobin" build -ldflags '$(LDFLAGS)' -o bin/ownplan ./cmd/ownplan; \
-	 CGO_ENABLED=0 "$$gobin" build -ldflags '$(LDFLAGS)' -o bin/ownplanctl ./cmd/ownplanctl
+	 CGO_ENABLED=0 "$$gobin" build -ldflags '$(LDFLAGS)' -o bin/ownplanctl ./cmd/ownplanctl; \
+	 CGO_ENABLED=0 "$$gobin" build -ldflags '$(LDFLAGS)' -o bin/ownplan-relay ./cmd/ownplan-relay
 
 ## package: an installable desktop package with fyne package
 package:
