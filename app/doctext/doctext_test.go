@@ -95,6 +95,13 @@ func TestDoctextExtract(t *testing.T) {
 		{name: "ODT", data: odt(t, `<text:h>Direct payment agreement</text:h><text:p>Dear Zoë,<text:tab/>£350<text:s text:c="3"/>a week.<text:line-break/>Ref DP-0042</text:p>`+
 			`<table:table><table:table-row><table:table-cell><text:p>PA wages</text:p></table:table-cell><table:table-cell><text:p>£280</text:p></table:table-cell></table:table-row></table:table>`),
 			state: Searchable, want: []string{"Direct payment agreement\nDear Zoë,\t£350   a week.\nRef DP-0042", "PA wages"}, notWant: []string{"STYLE-WORD", "STYLES-FILE-WORD"}},
+		{name: "DOCX with a header, footer and footnote", data: docxWith(t, `<w:p><w:r><w:t>Dear Zoë</w:t></w:r></w:p>`, map[string]string{
+			"word/header1.xml":   `<w:hdr xmlns:w="x"><w:p><w:r><w:t>Our ref: ASC-0419-2271</w:t></w:r></w:p></w:hdr>`,
+			"word/footer1.xml":   `<w:ftr xmlns:w="x"><w:p><w:r><w:t>Endeavour House, Ipswich</w:t></w:r></w:p></w:ftr>`,
+			"word/footnotes.xml": `<w:footnotes xmlns:w="x"><w:footnote><w:p><w:r><w:t>Care Act 2014, s.25</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+			"word/header2.xml":   `<w:hdr xmlns:w="x"><w:p><w:t>broken`,
+			"word/styles.xml":    `<w:styles xmlns:w="x"><w:t>STYLE-WORD</w:t></w:styles>`,
+		}), state: Searchable, want: []string{"Dear Zoë", "Our ref: ASC-0419-2271", "Endeavour House, Ipswich", "Care Act 2014, s.25"}, notWant: []string{"STYLE-WORD"}},
 		{name: "DOCX zip bomb", data: zipBomb(t, 80<<20, 80<<20), state: NotSearchable, note: "unpacks to far more"},
 		{name: "ODT zip bomb", data: zipBombNamed(t, "content.xml", 80<<20, 80<<20), mediaType: ODT, state: NotSearchable, note: "unpacks to far more"},
 		{name: "ODT zip bomb that lies about its size", data: zipBombNamed(t, "content.xml", 80<<20, 1000), mediaType: ODT, state: NotSearchable, note: "damaged"},

@@ -6,55 +6,85 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"strings"
 )
 
 // docxText reads the words of a Word document: the paragraphs of
-// word/document.xml, with tabs and line breaks. The XML is unpacked
-// through a limit, so a zip bomb stops at Limits.Inflate.
+// word/document.xml, with tabs and line breaks, then those of its headers
+// and footers (where letters often carry "Our ref") and its footnotes
+// and endnotes. The XML is unpacked through a limit on all the parts
+// together, so a zip bomb stops at Limits.Inflate.
 func docxText(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (string, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return "", err
 	}
 	var doc *zip.File
+	var more []*zip.File
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
+		switch name := f.Name; {
+		case name == "word/document.xml":
 			doc = f
-			break
+		case name == "word/footnotes.xml", name == "word/endnotes.xml",
+			strings.HasPrefix(name, "word/header") && strings.HasSuffix(name, ".xml"),
+			strings.HasPrefix(name, "word/footer") && strings.HasSuffix(name, ".xml"):
+			if len(more) < 32 {
+				more = append(more, f)
+			}
 		}
 	}
 	if doc == nil {
 		return "", errors.New("no word/document.xml")
 	}
-	if doc.UncompressedSize64 > uint64(lim.Inflate) {
-		return "", errBomb
+	out := &limitedBuilder{limit: lim.Text}
+	budget := lim.Inflate
+	for i, f := range append([]*zip.File{doc}, more...) {
+		if i > 0 {
+			if err := out.add("\n"); err != nil {
+				return out.String(), err
+			}
+		}
+		n, err := docxPart(ctx, f, budget, out)
+		budget -= n
+		if err != nil && (i == 0 || errors.Is(err, errBomb) || errors.Is(err, errTooMuch) || ctx.Err() != nil) {
+			return out.String(), err
+		}
+		// A damaged header is left out; the document's words are kept.
 	}
-	rc, err := doc.Open()
+	return out.String(), nil
+}
+
+// docxPart writes the words of one part of a Word document to out,
+// unpacking at most budget bytes, and returns how many it unpacked.
+func docxPart(ctx context.Context, f *zip.File, budget int64, out *limitedBuilder) (int64, error) {
+	if f.UncompressedSize64 > uint64(budget) {
+		return 0, errBomb
+	}
+	rc, err := f.Open()
 	if err != nil {
-		return "", err
+		return 0, err
 	}
 	defer rc.Close()
 	// The size in the zip's directory can lie; the limit cannot.
-	in := &countingReader{r: io.LimitReader(rc, lim.Inflate+1)}
+	in := &countingReader{r: io.LimitReader(rc, budget+1)}
 	dec := xml.NewDecoder(in)
-	out := &limitedBuilder{limit: lim.Text}
 	inText := false
 	for {
-		if in.n > lim.Inflate {
-			return out.String(), errBomb
+		if in.n > budget {
+			return in.n, errBomb
 		}
 		if err := ctx.Err(); err != nil {
-			return out.String(), err
+			return in.n, err
 		}
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if in.n > lim.Inflate {
-				return out.String(), errBomb
+			if in.n > budget {
+				return in.n, errBomb
 			}
-			return out.String(), err
+			return in.n, err
 		}
 		var add string
 		switch t := tok.(type) {
@@ -83,11 +113,11 @@ func docxText(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (strin
 		}
 		if add != "" {
 			if err := out.add(add); err != nil {
-				return out.String(), err
+				return in.n, err
 			}
 		}
 	}
-	return out.String(), nil
+	return in.n, nil
 }
 
 // countingReader counts the bytes read through it.

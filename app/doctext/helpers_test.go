@@ -69,15 +69,23 @@ func pngImage(t testing.TB) []byte {
 }
 
 // docx makes a Word document whose document.xml holds body.
-func docx(t testing.TB, body string) []byte {
+func docx(t testing.TB, body string) []byte { return docxWith(t, body, nil) }
+
+// docxWith makes a Word document whose document.xml holds body, with
+// more parts (headers, footers, footnotes) by name.
+func docxWith(t testing.TB, body string, parts map[string]string) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
-	for name, content := range map[string]string{
+	all := map[string]string{
 		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
 		"word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 			`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`,
-	} {
+	}
+	for name, content := range parts {
+		all[name] = content
+	}
+	for name, content := range all {
 		w, err := zw.Create(name)
 		if err != nil {
 			t.Fatal(err)
