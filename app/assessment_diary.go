@@ -64,7 +64,8 @@ func DiaryPeriod(to store.Date) (store.Date, store.Date) {
 // DiarySummary sums up the needs diary from from to to, both included:
 // per outcome, the days help was needed, the minutes and the bad days,
 // each with a sentence such as "You needed help with washing and keeping
-// clean on 9 of the last 14 days." Zero dates mean the last two weeks.
+// clean on 9 of the last 14 days." (a period that ended before today is
+// named by its dates instead). Zero dates mean the last two weeks.
 func (a *App) DiarySummary(ctx context.Context, from, to store.Date) (plan.DiarySummary, error) {
 	if to.IsZero() {
 		to = store.Today()
@@ -93,5 +94,5 @@ func (a *App) DiarySummary(ctx context.Context, from, to store.Date) (plan.Diary
 			NeededHelp: e.NeededHelp, Felt: e.Felt, BadDay: e.BadDay,
 		})
 	}
-	return g.Summarise(pe, from, to)
+	return g.SummariseAt(pe, from, to, store.Today())
 }

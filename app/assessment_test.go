@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -18,6 +19,15 @@ func TestAssessmentAnswersAndFindings(t *testing.T) {
 	}
 	if len(as.Outcomes) != 10 || as.Indicator == nil || as.Indicator.Suggests {
 		t.Fatalf("empty assessment: %d outcomes, %+v", len(as.Outcomes), as.Indicator)
+	}
+	// Its JSON (assess outcomes --json) uses the same lower-case names
+	// throughout, with empty lists rather than null.
+	js, _ := json.Marshal(as)
+	for _, want := range []string{`"finding":{"outcome":"nutrition","carer":false,"unable":false,"meanings":[],"message":"Your answers`,
+		`"indicator":{"unable":[],"suggests":false,"message":`} {
+		if !strings.Contains(string(js), want) {
+			t.Errorf("assessment JSON lacks %s", want)
+		}
 	}
 	for _, tc := range []struct {
 		outcome, field, value, errPart string
@@ -121,6 +131,16 @@ func TestAssessmentDiaryAndSummary(t *testing.T) {
 	o := s.Outcomes[0]
 	if o.DaysNeedingHelp != 9 || o.TypicalMinutes != 34 || o.Sentence != "You needed help with washing and keeping clean on 9 of the last 14 days." {
 		t.Errorf("outcome summary: %+v", o)
+	}
+	// A period that ended before today is named by its dates.
+	from, to := today.AddDays(-50), today.AddDays(-30)
+	past, err := a.DiarySummary(ctx, from, to)
+	if err != nil || len(past.Outcomes) != 1 {
+		t.Fatalf("past summary: %+v, %v", past, err)
+	}
+	if want := "on 1 of the 21 days from "; !strings.Contains(past.Outcomes[0].Sentence, want) ||
+		!strings.HasSuffix(past.Outcomes[0].Sentence, app.HumanDate(to)+".") {
+		t.Errorf("past period: %q", past.Outcomes[0].Sentence)
 	}
 	if _, err := a.DiarySummary(ctx, today, today.AddDays(-3)); err == nil || !strings.Contains(err.Error(), "backwards") {
 		t.Errorf("backwards period: %v", err)

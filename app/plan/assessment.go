@@ -51,15 +51,16 @@ func (a Answers) says(m string) bool {
 
 // Finding is what a person's answers about one outcome suggest.
 type Finding struct {
-	Outcome string // the outcome's key
-	Carer   bool   // a carer's outcome
+	Outcome string `json:"outcome"` // the outcome's key
+	Carer   bool   `json:"carer"`   // a carer's outcome
 	// Unable reports whether the answers describe being "unable to
 	// achieve" the outcome in any of the ways the law means.
-	Unable bool
-	// Meanings holds the keys of those ways, in the guide's order.
-	Meanings []string
+	Unable bool `json:"unable"`
+	// Meanings holds the keys of those ways, in the guide's order; it is
+	// empty, never nil, when there are none.
+	Meanings []string `json:"meanings"`
 	// Message says it in plain words, without promising anything.
-	Message string
+	Message string `json:"message"`
 }
 
 // Assess says whether a describes being "unable to achieve" its outcome in
@@ -76,7 +77,7 @@ func (g *Guidance) Assess(a Answers) (Finding, error) {
 			return Finding{}, fmt.Errorf("there is no wellbeing area %q in the %s guide", k, g.Country)
 		}
 	}
-	f := Finding{Outcome: a.Outcome, Carer: carer}
+	f := Finding{Outcome: a.Outcome, Carer: carer, Meanings: []string{}}
 	var reasons []string
 	for _, m := range g.Assessment.Meanings {
 		if (carer && !m.Carers) || !a.says(m.Key) {
@@ -102,13 +103,14 @@ func (g *Guidance) Assess(a Answers) (Finding, error) {
 // whole. It is only an indication: the council decides.
 type Indicator struct {
 	// Unable holds the keys of the outcomes the answers describe as
-	// "unable to achieve", in the guide's order.
-	Unable []string
+	// "unable to achieve", in the guide's order; empty, never nil, when
+	// there are none.
+	Unable []string `json:"unable"`
 	// Suggests reports whether the answers describe two or more such
 	// outcomes, so that the person may meet the eligibility criteria.
-	Suggests bool
+	Suggests bool `json:"suggests"`
 	// Message says it in plain words, carefully and without promising.
-	Message string
+	Message string `json:"message"`
 }
 
 // Eligibility looks at answers about the adult's outcomes (several answers
@@ -129,7 +131,7 @@ func (g *Guidance) Eligibility(answers []Answers) (Indicator, error) {
 		}
 		unable[a.Outcome] = unable[a.Outcome] || f.Unable
 	}
-	var ind Indicator
+	ind := Indicator{Unable: []string{}}
 	for _, o := range g.Assessment.Outcomes {
 		if unable[o.Key] {
 			ind.Unable = append(ind.Unable, o.Key)

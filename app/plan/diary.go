@@ -59,11 +59,21 @@ type DiarySummary struct {
 	Outcomes []DiaryOutcome
 }
 
-// Summarise sums up the entries dated from from to to, both included;
-// entries outside the period are left out. It is an error if the period is
-// unset or backwards, an entry's outcome is not in the guide, or minutes
-// are negative.
+// Summarise sums up the entries dated from from to to, both included,
+// as of the day to: its sentences speak of "the last N days". It is
+// SummariseAt with to as today.
 func (g *Guidance) Summarise(entries []DiaryEntry, from, to store.Date) (DiarySummary, error) {
+	return g.SummariseAt(entries, from, to, to)
+}
+
+// SummariseAt sums up the entries dated from from to to, both included;
+// entries outside the period are left out. today decides the wording: a
+// period that ends on or after today is "the last 14 days", one that
+// ended earlier is named by its dates ("the 14 days from 1 October to 14
+// October 2026"), because "the last 14 days" would be wrong for it. It is
+// an error if the period is unset or backwards, an entry's outcome is not
+// in the guide, or minutes are negative.
+func (g *Guidance) SummariseAt(entries []DiaryEntry, from, to, today store.Date) (DiarySummary, error) {
 	if from.IsZero() || to.IsZero() {
 		return DiarySummary{}, errors.New("the diary summary needs a start date and an end date")
 	}
@@ -128,12 +138,16 @@ func (g *Guidance) Summarise(entries []DiaryEntry, from, to store.Date) (DiarySu
 			}
 		}
 		sum.TypicalMinutes = median(perDay)
-		period := itoa(s.Days)
-		if sum.DaysNeedingHelp > 0 {
-			sum.Sentence = fill(w.Help.For(s.Days), "outcome", o.InSentence, "n", itoa(sum.DaysNeedingHelp), "days", period)
-		} else {
-			sum.Sentence = fill(w.NoHelp.For(s.Days), "outcome", o.InSentence, "n", itoa(sum.DaysWithEntries), "days", period)
+		help, noHelp := w.Help, w.NoHelp
+		if to.Before(today) {
+			help, noHelp = w.HelpBetween, w.NoHelpBetween
 		}
+		sentence, n := help, sum.DaysNeedingHelp
+		if n == 0 {
+			sentence, n = noHelp, sum.DaysWithEntries
+		}
+		sum.Sentence = fill(sentence.For(s.Days), "outcome", o.InSentence, "n", itoa(n), "days", itoa(s.Days),
+			"from", longDate(from, from.Year != to.Year || from == to), "to", longDate(to, true))
 		s.Outcomes = append(s.Outcomes, sum)
 	}
 	return s, nil
@@ -151,4 +165,13 @@ func median(xs []int) int {
 		return xs[m]
 	}
 	return (xs[m-1] + xs[m] + 1) / 2
+}
+
+// longDate writes d as "1 October 2026", or "1 October" without the
+// year, for the first day of a period in the same year as its last.
+func longDate(d store.Date, year bool) string {
+	if !year {
+		return fmt.Sprintf("%d %s", d.Day, d.Month)
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
 }

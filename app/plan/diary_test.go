@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -81,6 +82,46 @@ func TestSummariseOneDayAndCarer(t *testing.T) {
 	}
 	if s.Days != 1 || s.Outcomes[0].TotalMinutes != 30 || s.Outcomes[0].TypicalMinutes != 30 {
 		t.Errorf("one day: %+v", s)
+	}
+}
+
+// A period that ended before today is named by its dates: "the last 14
+// days" would be wrong for it.
+func TestSummariseAtPastPeriod(t *testing.T) {
+	g := england(t)
+	entries := []DiaryEntry{
+		{Date: nov(2), Outcome: "personal-hygiene", HelpMinutes: 20},
+		{Date: nov(3), Outcome: "personal-hygiene", NeededHelp: true},
+		{Date: nov(3), Outcome: "nutrition", WhatHappened: "Skipped lunch"},
+	}
+	for _, tc := range []struct {
+		name            string
+		from, to, today store.Date
+		want            string
+	}{
+		{"ends today", nov(1), nov(14), nov(14), "You needed help with washing and keeping clean on 2 of the last 14 days.|" +
+			"You wrote about eating and drinking on 1 of the last 14 days, but didn't note needing help."},
+		{"ended earlier", nov(1), nov(14), nov(30), "You needed help with washing and keeping clean on 2 of the 14 days from 1 November to 14 November 2026.|" +
+			"You wrote about eating and drinking on 1 of the 14 days from 1 November to 14 November 2026, but didn't note needing help."},
+		{"across a new year", store.NewDate(2025, time.December, 31), nov(14), store.NewDate(2027, time.January, 1),
+			"You needed help with washing and keeping clean on 2 of the 319 days from 31 December 2025 to 14 November 2026.|" +
+				"You wrote about eating and drinking on 1 of the 319 days from 31 December 2025 to 14 November 2026, but didn't note needing help."},
+		{"one past day", nov(3), nov(3), nov(30), "You needed help with washing and keeping clean on 3 November 2026.|" +
+			"You wrote about eating and drinking on 3 November 2026, but didn't note needing help."},
+	} {
+		s, err := g.SummariseAt(entries, tc.from, tc.to, tc.today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, o := range s.Outcomes {
+			got = append(got, o.Sentence)
+		}
+		// The guide lists eating and drinking first.
+		slices.Reverse(got)
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, strings.Join(got, "|"), tc.want)
+		}
 	}
 }
 

@@ -49,11 +49,15 @@ type AssessmentWording struct {
 	EligibleNone  string `json:"eligibleNone"`
 }
 
-// DiaryWording holds the sentences of a [DiarySummary]. Both are chosen by
-// the number of days in the period.
+// DiaryWording holds the sentences of a [DiarySummary], each chosen by
+// the number of days in the period. Help and NoHelp are for a period
+// that ends today ("the last 14 days"); HelpBetween and NoHelpBetween for
+// one that ended earlier, which they name by its first and last days.
 type DiaryWording struct {
-	Help   Plural `json:"help" vars:"outcome,n,days"`
-	NoHelp Plural `json:"noHelp" vars:"outcome,n,days"`
+	Help          Plural `json:"help" vars:"outcome,n,days"`
+	NoHelp        Plural `json:"noHelp" vars:"outcome,n,days"`
+	HelpBetween   Plural `json:"helpBetween" vars:"outcome,n,days,from,to"`
+	NoHelpBetween Plural `json:"noHelpBetween" vars:"outcome,n,days,from,to"`
 }
 
 // Plural is a sentence in its singular and plural forms. English needs only
