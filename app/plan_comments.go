@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/ownplan/ownplan/store"
@@ -61,7 +60,7 @@ func (a *App) Comments(ctx context.Context, section string) ([]store.Comment, er
 func (a *App) SetCommentResolved(ctx context.Context, id string, resolved bool) error {
 	err := a.store().SetCommentResolved(ctx, id, resolved)
 	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("there is no comment with ID %s (see plan comment list): %w", id, store.ErrNotFound)
+		return notFoundf("there is no comment with ID %s; see the IDs with: ownplanctl comment list", id)
 	}
 	return err
 }

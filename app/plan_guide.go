@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ownplan/ownplan/app/plan"
+	"github.com/ownplan/ownplan/store"
 )
 
 // MaxPlanText is the most text one part of the plan, one answer or one
@@ -88,4 +89,16 @@ func sectionKeys(g *plan.Guidance) string {
 // unknownSection explains a section key that is not in the guide.
 func unknownSection(g *plan.Guidance, key string) error {
 	return fmt.Errorf("there is no plan section called %q; the sections are: %s", key, sectionKeys(g))
+}
+
+// notFoundError is a plain-English message that still matches
+// store.ErrNotFound with errors.Is, without "not found" tacked on.
+type notFoundError struct{ msg string }
+
+func (e notFoundError) Error() string { return e.msg }
+func (e notFoundError) Unwrap() error { return store.ErrNotFound }
+
+// notFoundf formats a message for something that is not there.
+func notFoundf(format string, args ...any) error {
+	return notFoundError{fmt.Sprintf(format, args...)}
 }

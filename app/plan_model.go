@@ -89,6 +89,11 @@ type Plan struct {
 	// PersonalBudget is the yearly personal budget in pence, if known.
 	PersonalBudget int64 `json:"personal_budget_pence"`
 	BudgetKnown    bool  `json:"budget_known"`
+	// BudgetFrom says where PersonalBudget comes from: BudgetFromPlan
+	// when it was given for the plan, BudgetFromSetup when the plan
+	// leaves it unsaid and it is the yearly amount of the budget set up
+	// on the Budget screen, or empty when it is not known.
+	BudgetFrom string `json:"personal_budget_from"`
 	// Sections are in the guide's order, each with its title; sections
 	// not written yet have empty text.
 	Sections []PlanSection `json:"sections"`
@@ -99,6 +104,12 @@ type Plan struct {
 	Risks    []store.PlanRisk           `json:"risks"`
 	Actions  []store.PlanAction         `json:"actions"`
 }
+
+// Where a plan's personal budget comes from (Plan.BudgetFrom).
+const (
+	BudgetFromPlan  = "plan"  // said for the plan (plan budget, or My plan)
+	BudgetFromSetup = "setup" // the yearly amount of the budget's setup
+)
 
 // planFormat is the current Plan JSON format.
 const planFormat = 1
@@ -192,6 +203,20 @@ func (a *App) Plan(ctx context.Context) (Plan, error) {
 	}
 	if p.Status == "" {
 		p.Status = PlanDraft
+	}
+	switch {
+	case p.BudgetKnown:
+		p.BudgetFrom = BudgetFromPlan
+	default:
+		// One amount, not two: a budget set up on the Budget screen is
+		// the plan's personal budget until the plan says otherwise.
+		setup, has, err := a.BudgetSetup(ctx)
+		if err != nil {
+			return Plan{}, err
+		}
+		if has && setup.Annual() > 0 {
+			p.PersonalBudget, p.BudgetKnown, p.BudgetFrom = setup.Annual(), true, BudgetFromSetup
+		}
 	}
 	p.StatusLabel = p.Status.Label()
 	texts, err := st.PlanSections(ctx)

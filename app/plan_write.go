@@ -239,7 +239,7 @@ func (a *App) SetActionDone(ctx context.Context, id string, done bool) error {
 			return err
 		}
 	}
-	return fmt.Errorf("there is no step with ID %s in your action plan (see plan show): %w", id, store.ErrNotFound)
+	return notFoundf("there is no step with ID %s in your action plan; see the IDs with: ownplanctl plan show", id)
 }
 
 // PlanItemKinds are the kinds of record RemovePlanItem removes:
@@ -255,7 +255,7 @@ func (a *App) RemovePlanItem(ctx context.Context, kind, id string) error {
 	}
 	if err := a.store().RemovePlanRecord(ctx, kind, id); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("there is no %s with ID %s, or it was already removed: %w", kind, id, store.ErrNotFound)
+			return notFoundf("there is no %s with ID %s, or it was already removed", kind, id)
 		}
 		return err
 	}
@@ -269,7 +269,7 @@ func (a *App) RestorePlanItem(ctx context.Context, kind, id string) error {
 	}
 	if err := a.store().RestorePlanRecord(ctx, kind, id); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("there is no %s with ID %s to bring back: %w", kind, id, store.ErrNotFound)
+			return notFoundf("there is no %s with ID %s to bring back", kind, id)
 		}
 		return err
 	}
