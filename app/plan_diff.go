@@ -32,6 +32,9 @@ type PlanChange struct {
 	Kind   string `json:"kind"`
 	Before string `json:"before,omitempty"`
 	After  string `json:"after,omitempty"`
+	// Edits are, for a piece of free text that was changed rather than
+	// written or cleared, the runs of words that changed, in order.
+	Edits []TextEdit `json:"edits,omitempty"`
 	// Summary says it in a plain sentence.
 	Summary string `json:"summary"`
 }
@@ -168,27 +171,34 @@ func textChange(part, item, field, x, y string) (PlanChange, bool) {
 		c.Summary = fmt.Sprintf("%s was cleared (it had %s): “%s”", where, plural(len(xw), "word"), quote(xw))
 		return c, true
 	}
-	// Trim the words the two texts share at the start and the end; what
-	// is left in the middle is what changed.
-	p := 0
-	for p < len(xw) && p < len(yw) && xw[p] == yw[p] {
-		p++
-	}
-	s := 0
-	for s < len(xw)-p && s < len(yw)-p && xw[len(xw)-1-s] == yw[len(yw)-1-s] {
-		s++
-	}
-	gone, came := xw[p:len(xw)-s], yw[p:len(yw)-s]
-	switch {
-	case len(gone) == 0 && len(came) == 0:
+	c.Edits = wordEdits(xw, yw)
+	if len(c.Edits) == 0 {
 		c.Summary = where + ": only spaces or line breaks changed."
-	case len(gone) == 0:
-		c.Summary = fmt.Sprintf("%s: %s added: “%s”", where, plural(len(came), "word"), quote(came))
-	case len(came) == 0:
-		c.Summary = fmt.Sprintf("%s: %s taken out: “%s”", where, plural(len(gone), "word"), quote(gone))
-	default:
-		c.Summary = fmt.Sprintf("%s: “%s” became “%s”", where, quote(gone), quote(came))
+		return c, true
 	}
+	// Say what happened to each run of words, up to a few of them.
+	const most = 3
+	var said []string
+	for i, e := range c.Edits {
+		if i == most {
+			more := "1 more change"
+			if n := len(c.Edits) - most; n > 1 {
+				more = fmt.Sprintf("%d more changes", n)
+			}
+			said = append(said, "and "+more)
+			break
+		}
+		gone, came := strings.Fields(e.Before), strings.Fields(e.After)
+		switch {
+		case len(gone) == 0:
+			said = append(said, fmt.Sprintf("%s added: “%s”", plural(len(came), "word"), quote(came)))
+		case len(came) == 0:
+			said = append(said, fmt.Sprintf("%s taken out: “%s”", plural(len(gone), "word"), quote(gone)))
+		default:
+			said = append(said, fmt.Sprintf("“%s” became “%s”", quote(gone), quote(came)))
+		}
+	}
+	c.Summary = where + ": " + strings.Join(said, "; ")
 	return c, true
 }
 

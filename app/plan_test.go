@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ownplan/ownplan/app"
+	"github.com/ownplan/ownplan/app/budget"
 	"github.com/ownplan/ownplan/app/demo"
 	"github.com/ownplan/ownplan/app/plan"
 	"github.com/ownplan/ownplan/store"
@@ -371,6 +372,63 @@ func TestPlanVersionsAndDiff(t *testing.T) {
 	}
 }
 
+// A budget set up on the Budget screen is the plan's personal budget
+// until the plan says otherwise, so the person never keeps two amounts.
+func TestPlanPersonalBudgetFromBudgetSetup(t *testing.T) {
+	a := openPlanApp(t)
+	ctx := context.Background()
+	if p, _ := a.Plan(ctx); p.BudgetKnown || p.BudgetFrom != "" {
+		t.Fatalf("a new plan knows its budget: %+v", p)
+	}
+	setup := app.SuggestedBudgetSetup(store.Today())
+	setup.Amount, setup.Period = 350_00, budget.Weekly
+	if err := a.SaveBudgetSetup(ctx, setup); err != nil {
+		t.Fatal(err)
+	}
+	a.SaveSupportArrangement(ctx, store.SupportArrangement{Who: "A PA", What: "Mornings", AnnualCost: 17_000_00})
+	p, _ := a.Plan(ctx)
+	if !p.BudgetKnown || p.PersonalBudget != 18_200_00 || p.BudgetFrom != app.BudgetFromSetup {
+		t.Errorf("from the budget: %v %d %q", p.BudgetKnown, p.PersonalBudget, p.BudgetFrom)
+	}
+	c, _ := a.CheckPlan(ctx)
+	for _, it := range c.Items {
+		if it.Section == "my-money" && !strings.Contains(it.Message+strings.Join(it.Also, " "), "£1,200.00 isn't planned yet") {
+			t.Errorf("the checklist does not use the budget's amount: %+v", it)
+		}
+	}
+	// Saying it for the plan wins; clearing it goes back to the budget's.
+	a.SetPersonalBudget(ctx, 19_000_00, true)
+	if p, _ := a.Plan(ctx); p.PersonalBudget != 19_000_00 || p.BudgetFrom != app.BudgetFromPlan {
+		t.Errorf("said for the plan: %d %q", p.PersonalBudget, p.BudgetFrom)
+	}
+	a.SetPersonalBudget(ctx, 0, false)
+	if p, _ := a.Plan(ctx); p.PersonalBudget != 18_200_00 || p.BudgetFrom != app.BudgetFromSetup {
+		t.Errorf("cleared: %d %q", p.PersonalBudget, p.BudgetFrom)
+	}
+}
+
+// Two edits far apart in one section show as two changes, each quoted,
+// not as one run covering everything between them.
+func TestPlanDiffFindsEachEditInASection(t *testing.T) {
+	sec := func(text string) app.Plan {
+		return app.Plan{Sections: []app.PlanSection{{Key: "how-managed", Title: "How my support will be managed", Text: text}}}
+	}
+	before := "A direct payment into a separate account. Ania helps me with the paperwork and I use a payroll service for my PA."
+	after := "A direct payment into its own account. Ania helps me with the paperwork and I use a payroll service for my PA, who is paid every week."
+	got := app.DiffPlans(sec(before), sec(after))
+	if len(got) != 1 {
+		t.Fatalf("changes: %+v", got)
+	}
+	want := "This part: “a separate” became “its own”; “PA.” became “PA, who is paid every week.”"
+	if got[0].Summary != want || len(got[0].Edits) != 2 || got[0].Before != before || got[0].After != after {
+		t.Errorf("summary\n got %q\nwant %q\nedits %+v", got[0].Summary, want, got[0].Edits)
+	}
+	many := app.DiffPlans(sec("one two three four five six seven eight nine"), sec("1 two 3 four 5 six 7 eight 9"))
+	if s := many[0].Summary; !strings.HasSuffix(s, "; and 2 more changes") || strings.Count(s, "became") != 3 {
+		t.Errorf("five edits: %q", s)
+	}
+}
+
 func TestPlanCommentsResolveAndReopen(t *testing.T) {
 	a := openPlanApp(t)
 	ctx := context.Background()
@@ -397,7 +455,7 @@ func TestPlanCommentsResolveAndReopen(t *testing.T) {
 			t.Errorf("after resolve=%v: %+v", resolved, cs)
 		}
 	}
-	if err := a.SetCommentResolved(ctx, "NOPE", true); !errors.Is(err, store.ErrNotFound) {
+	if err := a.SetCommentResolved(ctx, "NOPE", true); !errors.Is(err, store.ErrNotFound) || strings.HasSuffix(err.Error(), "not found") {
 		t.Errorf("unknown comment: %v", err)
 	}
 }
