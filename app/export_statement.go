@@ -68,10 +68,17 @@ func (a *App) statementDocument(ctx context.Context, opt ExportOptions) (*report
 	if err != nil {
 		return nil, err
 	}
+	// The receipts the CSV return lists, described the same way.
+	receipts, err := a.transactionReceipts(ctx)
+	if err != nil {
+		return nil, err
+	}
 	s := report.Statement{Person: person, Return: r, Transactions: make([]report.StatementLine, 0, len(txs))}
 	for _, t := range txs {
+		receipt, _ := receipts.of(t)
 		s.Transactions = append(s.Transactions, report.StatementLine{
-			Date: t.Date, Payee: t.Payee, Note: t.Note, Category: statementCategory(t, names), Amount: t.Amount, Checked: t.Reconciled,
+			Date: t.Date, Payee: t.Payee, Note: t.Note, Category: statementCategory(t, names), Amount: t.Amount,
+			Checked: t.Reconciled, Receipt: receipt,
 		})
 	}
 	return report.StatementDocument(s)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -156,6 +157,40 @@ func TestExportStatementHasTheReturnsFigures(t *testing.T) {
 	}
 	if got := strings.Count(text, "2026 "); got < len(txs) {
 		t.Errorf("found %d dates for %d transactions", got, len(txs))
+	}
+}
+
+func TestExportStatementNamesTheReceiptsAsTheCSVDoes(t *testing.T) {
+	a, ctx := openExportDemo(t)
+	from, to := store.NewDate(2026, time.October, 1), store.NewDate(2026, time.December, 31)
+	var pdf, csvOut bytes.Buffer
+	if err := a.ExportStatement(ctx, from, to, &pdf, app.ExportOptions{Generated: exportDate}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.WriteMonitoringReturn(ctx, &csvOut, from, to); err != nil {
+		t.Fatal(err)
+	}
+	_, payments, _ := strings.Cut(csvOut.String(), "\n\n")
+	r := csv.NewReader(strings.NewReader(payments))
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := exportText(t, pdf.Bytes())
+	receipts := 0
+	for _, row := range rows[1:] {
+		if receipt := row[5]; receipt != "" {
+			receipts++
+			if !wordsInOrder(text, "Receipt: "+receipt) {
+				t.Errorf("the statement does not name the receipt %q of %s %s", receipt, row[0], row[1])
+			}
+		}
+	}
+	if receipts == 0 {
+		t.Fatal("the example has no receipts in the period; choose another")
+	}
+	if !strings.Contains(text, fmt.Sprintf("A receipt or invoice is kept for %d of the", receipts)) {
+		t.Errorf("the statement does not count the %d receipts", receipts)
 	}
 }
 

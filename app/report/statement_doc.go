@@ -34,6 +34,9 @@ type StatementLine struct {
 	Amount int64
 	// Checked says it has been checked against the bank statement.
 	Checked bool
+	// Receipt names the receipts or invoices kept for it, such as
+	// "Taxi receipt (ref 4411)"; "" if none.
+	Receipt string
 }
 
 // statementTitle is the statement's title.
@@ -82,13 +85,13 @@ func StatementDocument(s Statement) (*Document, error) {
 		Facts{Items: facts},
 		Heading{Level: 1, Text: "Summary"},
 		summaryTable(r),
-		Paragraph{Text: checkedText(r)},
+		Paragraph{Text: checkedText(r) + receiptsText(s.Transactions)},
 		Heading{Level: 1, Text: "Money in"},
 		returnTable(r.MoneyIn, r.PlannedIn, r.TotalIn, "Received", "more", "less", "No money came in during this period."),
 		Heading{Level: 1, Text: "Spending"},
 		returnTable(r.Spending, r.PlannedSpent, r.TotalSpending, "Spent", "over", "under", "Nothing was spent during this period."),
 		Heading{Level: 1, Text: "Transactions"},
-		Paragraph{Text: "Every payment into and out of the account in this period, in date order. " +
+		Paragraph{Text: "Every payment into and out of the account in this period, in date order, with the receipts kept. " +
 			"Any not yet checked against the bank statement are marked “" + notChecked + "”.", KeepWithNext: true},
 		transactionsTable(s.Transactions),
 	)
@@ -145,6 +148,24 @@ func checkedText(r budget.Return) string {
 	return n + "."
 }
 
+// receiptsText says how many payments out have a receipt or invoice kept,
+// or "" when none has.
+func receiptsText(lines []StatementLine) string {
+	out, kept := 0, 0
+	for _, l := range lines {
+		if l.Amount < 0 {
+			out++
+			if !blank(l.Receipt) {
+				kept++
+			}
+		}
+	}
+	if kept == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" A receipt or invoice is kept for %d of the %s; each is named under its payment below.", kept, plural(out, "1 payment out", "%d payments out"))
+}
+
 // returnTable is one side of the return: a row per budget heading with
 // the planned and actual amounts and the difference, and the totals.
 func returnTable(lines []budget.ReturnLine, planned, total int64, actual, above, below, empty string) Table {
@@ -190,9 +211,10 @@ func signed(p int64) string {
 }
 
 // transactionsTable lists every transaction with money in and money out
-// in columns of their own, and their totals. Those not yet checked against the bank
-// statement say so under the payee. Five columns are as many as fit in
-// large print without breaking words.
+// in columns of their own, and their totals. Under the payee are the
+// person's note, the receipts kept and, for those not yet checked against
+// the bank statement, a mark saying so. Five columns are as many as fit
+// in large print without breaking words.
 func transactionsTable(lines []StatementLine) Table {
 	t := Table{
 		Columns: []Column{
@@ -213,6 +235,9 @@ func transactionsTable(lines []StatementLine) Table {
 		who := orDash(l.Payee)
 		if !blank(l.Note) {
 			who += "\n" + strings.TrimSpace(l.Note)
+		}
+		if !blank(l.Receipt) {
+			who += "\nReceipt: " + strings.TrimSpace(l.Receipt)
 		}
 		if !l.Checked {
 			who += "\n" + notChecked

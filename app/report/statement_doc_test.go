@@ -247,6 +247,16 @@ func TestStatementWording(t *testing.T) {
 			t.Errorf("%d, %d, %d:\n got %q\nwant %q", tc.transactions, tc.unreconciled, tc.net, got, tc.want)
 		}
 	}
+	lines := []StatementLine{{Amount: -600, Receipt: "Taxi receipt (ref 4411)"}, {Amount: -2000}, {Amount: 140000, Receipt: "Remittance advice"}}
+	if got, want := receiptsText(lines), " A receipt or invoice is kept for 1 of the 2 payments out; each is named under its payment below."; got != want {
+		t.Errorf("receiptsText:\n got %q\nwant %q", got, want)
+	}
+	if got := receiptsText(lines[1:2]); got != "" {
+		t.Errorf("with no receipts kept, receiptsText = %q", got)
+	}
+	if cell := transactionsTable(lines).Rows[0][1]; cell != "–\nReceipt: Taxi receipt (ref 4411)\n"+notChecked {
+		t.Errorf("the payee cell is %q", cell)
+	}
 	for _, tc := range []struct {
 		d    int64
 		want string
