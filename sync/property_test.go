@@ -122,7 +122,8 @@ func fastDir(t testing.TB) string {
 }
 
 // propertyCases is how many random cases TestSyncPropertyThreeReplicas
-// runs: OWNPLAN_SYNC_CASES, else 2000 (200 with -short or -race).
+// runs: OWNPLAN_SYNC_CASES, else 2000 (200 with -short, 50 with -race,
+// which makes SQLite many times slower).
 func propertyCases(t *testing.T) int {
 	if s := os.Getenv("OWNPLAN_SYNC_CASES"); s != "" {
 		n, err := strconv.Atoi(s)
@@ -131,7 +132,10 @@ func propertyCases(t *testing.T) int {
 		}
 		return n
 	}
-	if testing.Short() || raceEnabled {
+	if raceEnabled {
+		return 50
+	}
+	if testing.Short() {
 		return 200
 	}
 	return 2000
