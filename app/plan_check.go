@@ -51,6 +51,12 @@ func (a *App) PlanSectionStates(ctx context.Context) ([]SectionState, error) {
 	return sectionStates(p, g.Check(p.Draft())), nil
 }
 
+// SectionStatesOf lists how far each section of p has got by the guide
+// g: for a saved version of the plan, which PlanSectionStates cannot see.
+func SectionStatesOf(p Plan, g *plan.Guidance) []SectionState {
+	return sectionStates(p, g.Check(p.Draft()))
+}
+
 func sectionStates(p Plan, c plan.Checklist) []SectionState {
 	out := make([]SectionState, 0, len(c.Items))
 	for _, it := range c.Items {

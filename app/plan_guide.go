@@ -86,6 +86,20 @@ func sectionKeys(g *plan.Guidance) string {
 	return strings.Join(keys, ", ")
 }
 
+// PlanSection returns the guide's section with key, or an error that
+// names the sections there are.
+func (a *App) PlanSection(ctx context.Context, key string) (plan.Section, error) {
+	g, err := a.PlanGuide(ctx)
+	if err != nil {
+		return plan.Section{}, err
+	}
+	sec, ok := g.Section(key)
+	if !ok {
+		return plan.Section{}, unknownSection(g, key)
+	}
+	return sec, nil
+}
+
 // unknownSection explains a section key that is not in the guide.
 func unknownSection(g *plan.Guidance, key string) error {
 	return fmt.Errorf("there is no plan section called %q; the sections are: %s", key, sectionKeys(g))

@@ -74,16 +74,24 @@ often forget. The council decides eligibility; OwnPlan only helps you prepare.`,
 					}
 					fmt.Fprintf(e.stdout, "%-10s %-18s %s\n", mark, o.Key, o.Title)
 				}
+				fmt.Fprintln(e.stdout, "\nThe questions about one, and what people often forget: ownplanctl assess show KEY")
+				if as.Setup.Mode != app.AssessCarer {
+					fmt.Fprintln(e.stdout, "Getting ready for a carer's assessment instead: ownplanctl assessment mode carer")
+				}
 				return nil
 			})
 		},
 	})
 
-	setHelp := `FIELD is one of: ` + strings.Join(app.AssessmentFields(), ", ") + `.
+	setHelp := `FIELD is one of: ` + strings.Join(app.AssessmentFields(), ", ") + `
+(impact is short for wellbeing-impact; _ may be used for -). See the
+questions, and the things people often forget, with: assess show OUTCOME.
 Text answers are kept exactly as written; "-" reads the text from standard
 input. The four questions about being unable to do it (without-help,
 pain-distress-anxiety, danger, takes-longer) take yes or no. wellbeing takes
-area keys separated by commas (see assessment show --json).
+the keys of the parts of life it affects, separated by commas, such as
+"health, dignity" (assess show OUTCOME lists them all). Think about your
+bad days as well as your good ones: bad days count.
 Examples:
   ownplanctl assessment set personal-hygiene bad-day "I can't stand in the shower"
   ownplanctl assessment set personal-hygiene without-help yes
@@ -244,11 +252,20 @@ func showOutcome(ctx context.Context, e *env, a *app.App, g *plan.Guidance, fs *
 	}
 	for _, q := range qs {
 		fmt.Fprintf(w, "\n%s (%s)\n%s\n", q.Title, q.Key, indent(q.Prompt, "  "))
+		if q.Key == plan.QuestionWellbeing {
+			fmt.Fprintf(w, "  The parts of life the law calls wellbeing (%s):\n", g.Assessment.WellbeingSource)
+			for _, a := range g.Assessment.Wellbeing {
+				fmt.Fprintf(w, "    %-16s %s\n", a.Key, a.Title)
+			}
+		}
 		fmt.Fprintf(w, "  Your answer: %s\n", answerText(g, ans, q.Key))
+		if q.Key == plan.QuestionWellbeing {
+			fmt.Fprintf(w, "  How it affects you (impact): %s\n", orDash(ans.WellbeingImpact))
+		}
 	}
-	if ans.WellbeingImpact != "" {
-		fmt.Fprintf(w, "  How it affects you (wellbeing-impact): %s\n", ans.WellbeingImpact)
-	}
+	fmt.Fprintf(w, "\nTo answer: ownplanctl assess set %s --field QUESTION --text \"...\"\n", o.Key)
+	fmt.Fprintln(w, "QUESTION is a key in brackets above, or impact; yes-or-no questions take yes or no,")
+	fmt.Fprintln(w, "and wellbeing takes the keys of the parts of life it affects, such as: health, dignity")
 	return nil
 }
 

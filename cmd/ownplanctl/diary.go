@@ -18,7 +18,9 @@ func init() {
 		help: `A needs diary shows the council what really happens, bad days included.
 Example: ownplanctl diary add --date yesterday --outcome personal-hygiene \
   --what "Jess helped me wash my hair" --minutes 30 --bad-day
-Outcome keys: see assessment show. Prints the entry's ID on the last line.`,
+Outcome keys: see ownplanctl assess outcomes. Record good days as well as
+bad ones: the summary shows how often you needed help. Prints the entry's ID
+on the last line.`,
 		flags: func(fs *flag.FlagSet, o *opts) {
 			fs.String("date", "", "the day it happened, such as 23/11/2026 or yesterday (default today)")
 			fs.String("outcome", "", "which outcome it is about, such as nutrition (required)")

@@ -15,26 +15,34 @@ import (
 
 func init() {
 	register(&command{
-		name: "plan show", summary: "show your whole support plan",
-		help:  "Shows the status, key dates, every section, the one-page profile, outcomes, support, risks and the action plan, with the IDs you need to change or remove an item.",
-		flags: func(fs *flag.FlagSet, o *opts) { jsonFlag(fs) },
+		name: "plan show", summary: "show your whole support plan, or a saved version of it",
+		help: `Shows the status, key dates, every section, the one-page profile, outcomes,
+support, risks and the action plan, with the IDs you need to change or remove
+an item. --version N shows version N as it was saved (see plan versions).`,
+		flags: func(fs *flag.FlagSet, o *opts) {
+			jsonFlag(fs)
+			fs.String("version", "", "show a saved version, by its number or ID (see plan versions)")
+		},
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
 				return err
 			}
 			return withApp(ctx, e, func(a *app.App) error {
-				p, err := a.Plan(ctx)
+				p, label, err := a.PlanAt(ctx, flagString(fs, "version"))
 				if err != nil {
 					return err
 				}
 				if flagBool(fs, "json") {
 					return writeJSON(e, jsonPlan(p))
 				}
-				states, err := a.PlanSectionStates(ctx)
+				g, err := a.PlanGuide(ctx)
 				if err != nil {
 					return err
 				}
-				writePlan(e.stdout, p, states)
+				if flagSet(fs, "version") {
+					fmt.Fprintf(e.stdout, "Version “%s”, as it was saved.\n\n", label)
+				}
+				writePlan(e.stdout, p, app.SectionStatesOf(p, g))
 				return nil
 			})
 		},
@@ -55,9 +63,15 @@ func init() {
 				if flagBool(fs, "json") {
 					return writeJSON(e, states)
 				}
+				done := 0
 				for _, s := range states {
 					fmt.Fprintf(e.stdout, "%-10s %-20s %s\n", stateMark(s.State), s.Key, s.Title)
+					if s.State == "done" {
+						done++
+					}
 				}
+				fmt.Fprintf(e.stdout, "\n%d of %d parts done. What to write in a part, with an example: ownplanctl plan guide KEY\n", done, len(states))
+				fmt.Fprintln(e.stdout, "What would make each part stronger: ownplanctl plan check")
 				return nil
 			})
 		},
@@ -66,7 +80,8 @@ func init() {
 		name: "plan set", args: "SECTION [--text T | --file F | -]", summary: "write one section of your plan",
 		help: `Replaces the section's text with the text given, exactly as written.
 --text T takes the text from the command line, --file F from a file, and
-- reads it from standard input. See "plan sections" for the keys.
+- reads it from standard input. See "plan sections" for the keys, and "plan guide KEY" for what to write.
+Text from a file may be UTF-8 (the usual) or UTF-16 with a byte-order mark.
 Example: ownplanctl plan set important-to-me --file about-me.txt`,
 		flags: func(fs *flag.FlagSet, o *opts) {
 			fs.String("text", "", "the section's new text")
@@ -95,7 +110,16 @@ Example: ownplanctl plan set important-to-me --file about-me.txt`,
 				if err := a.SetPlanSection(ctx, args[0], text); err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stdout, "Saved %s (%d words).\n", args[0], len(strings.Fields(text)))
+				fmt.Fprintf(e.stdout, "Saved %s (%s).\n", args[0], plural(len(strings.Fields(text)), "word"))
+				states, err := a.PlanSectionStates(ctx)
+				if err != nil {
+					return err
+				}
+				for _, st := range states {
+					if st.Key == args[0] {
+						fmt.Fprintln(e.stdout, st.Message)
+					}
+				}
 				return nil
 			})
 		},
@@ -154,7 +178,10 @@ the latest the council may leave it; change it with plan dates --review.`,
 	register(&command{
 		name: "plan dates", summary: "change when your plan was started or its next review",
 		help: `The next review must come after the plan was agreed and no later than
-12 months after it: the council must review a plan at least once a year.`,
+12 months after it: the council must review a plan at least once a year, and
+often reviews a new plan sooner, after 6 to 8 weeks. Agreeing the plan (plan
+status agreed) sets it to 12 months later; set an earlier date here.
+Example: ownplanctl plan dates --review 15/1/2027`,
 		flags: func(fs *flag.FlagSet, o *opts) {
 			fs.String("started", "", "when you started your plan, such as 12/10/2026")
 			fs.String("review", "", "the date of the next review")
@@ -183,6 +210,9 @@ the latest the council may leave it; change it with plan dates --review.`,
 					return err
 				}
 				writeStatus(e.stdout, p)
+				if latest := app.LatestReview(p.Agreed); !review.IsZero() && review.Before(latest) {
+					fmt.Fprintf(e.stdout, "That is sooner than the latest the council may leave it (%s), which is fine: a new plan is often reviewed after 6 to 8 weeks.\n", app.HumanDate(latest))
+				}
 				return nil
 			})
 		},
@@ -190,7 +220,8 @@ the latest the council may leave it; change it with plan dates --review.`,
 	register(&command{
 		name: "plan budget", args: "AMOUNT|unknown", summary: "say how much your personal budget is a year",
 		help: `The plan's costs are checked against it. Example: ownplanctl plan budget £18,200
-Use "unknown" if you don't know yet.`,
+Use "unknown" if you don't know yet; then a budget you have set up with
+"ownplanctl budget setup" is used.`,
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
 			args, err := positional(fs)
 			if err != nil {
@@ -210,10 +241,20 @@ Use "unknown" if you don't know yet.`,
 				if err := a.SetPersonalBudget(ctx, pence, known); err != nil {
 					return err
 				}
-				if known {
+				p, err := a.Plan(ctx)
+				if err != nil {
+					return err
+				}
+				switch {
+				case known:
 					fmt.Fprintf(e.stdout, "Your personal budget is %s a year.\n", money.Format(pence))
-				} else {
+				case p.BudgetFrom == app.BudgetFromSetup:
+					fmt.Fprintf(e.stdout, "Your plan now uses the budget you set up: %s a year.\n", money.Format(p.PersonalBudget))
+				default:
 					fmt.Fprintln(e.stdout, "Your personal budget is not known yet.")
+				}
+				if setup, has, err := a.BudgetSetup(ctx); err == nil && has && known && setup.Annual() != pence {
+					fmt.Fprintf(e.stdout, "Your budget's setup says %s a year; if that has changed, change it too with: ownplanctl budget setup --amount ... --per year\n", money.Format(setup.Annual()))
 				}
 				return nil
 			})
@@ -295,6 +336,9 @@ func writePlan(w io.Writer, p app.Plan, states []app.SectionState) {
 	budget := "not known yet"
 	if p.BudgetKnown {
 		budget = money.Format(p.PersonalBudget) + " a year"
+		if p.BudgetFrom == app.BudgetFromSetup {
+			budget += " (from your budget's setup)"
+		}
 	}
 	fmt.Fprintf(w, "Personal budget: %s; support costs %s a year", budget, money.Format(total))
 	if unknown > 0 {
@@ -442,9 +486,12 @@ func writeChecklist(w io.Writer, c plan.Checklist) {
 		fmt.Fprintln(w, "Everything looks ready. You can still change anything you like.")
 	}
 	for _, it := range c.Items {
-		fmt.Fprintf(w, "\n%s %s\n%s\n", stateMark(it.State.String()), it.Title, indent(it.Message, "  "))
+		fmt.Fprintf(w, "\n%s %s (%s)\n%s\n", stateMark(it.State.String()), it.Title, it.Section, indent(it.Message, "  "))
 		for _, a := range it.Also {
 			fmt.Fprintln(w, indent(a, "  "))
 		}
+	}
+	if !c.Ready {
+		fmt.Fprintln(w, "\nFor what to write in a part, an example, and the commands that write it: ownplanctl plan guide KEY")
 	}
 }
