@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/ownplan/ownplan/app"
 	"github.com/ownplan/ownplan/app/money"
@@ -114,9 +118,12 @@ func readText(fs *flag.FlagSet, arg string) (string, bool, error) {
 	case file != "":
 		f, err := os.Open(file)
 		if err != nil {
-			return "", false, fmt.Errorf("read %s: %w", file, err)
+			return "", false, fileError(file, err)
 		}
 		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return "", false, fmt.Errorf("%s is a folder, not a file; give the text file inside it", file)
+		}
 		return readLimited(f, file)
 	case arg == "-":
 		return readLimited(stdin, "standard input")
@@ -124,15 +131,58 @@ func readText(fs *flag.FlagSet, arg string) (string, bool, error) {
 	return "", false, nil
 }
 
+// readLimited reads at most MaxPlanText of text from r. A byte-order
+// mark at the start says how the file is encoded, not what it says, so
+// it is dropped, and text saved as UTF-16 (as some Windows programs do)
+// becomes UTF-8; everything else is kept exactly.
 func readLimited(r io.Reader, name string) (string, bool, error) {
-	b, err := io.ReadAll(io.LimitReader(r, app.MaxPlanText+1))
+	// UTF-16 takes up to twice the bytes of the same text in UTF-8.
+	b, err := io.ReadAll(io.LimitReader(r, 2*app.MaxPlanText+2))
 	if err != nil {
-		return "", false, fmt.Errorf("read %s: %w", name, err)
+		return "", false, fmt.Errorf("could not read %s: %w", name, err)
 	}
-	if len(b) > app.MaxPlanText {
+	text, err := decodeText(b)
+	if err != nil {
+		return "", false, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(text) > app.MaxPlanText {
 		return "", false, fmt.Errorf("%s is more than 1 MB (about 150,000 words), too long for one part of a plan; split it, or keep it as evidence", name)
 	}
-	return string(b), true, nil
+	return text, true, nil
+}
+
+// decodeText turns the bytes of a text file into a string: UTF-8, with
+// or without a byte-order mark, or UTF-16 with one.
+func decodeText(b []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		return string(b[3:]), nil
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		if len(b)%2 != 0 {
+			return "", errors.New("the file looks like UTF-16 text but ends half-way through a character; save it again as UTF-8 text")
+		}
+		order := binary.ByteOrder(binary.LittleEndian)
+		if b[0] == 0xFE {
+			order = binary.BigEndian
+		}
+		units := make([]uint16, 0, len(b)/2-1)
+		for i := 2; i < len(b); i += 2 {
+			units = append(units, order.Uint16(b[i:]))
+		}
+		return string(utf16.Decode(units)), nil
+	}
+	return string(b), nil
+}
+
+// fileError says in plain words why a file could not be opened.
+func fileError(name string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("there is no file %s; check the name and the folder it is in", name)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("OwnPlan is not allowed to read %s; check who the file belongs to", name)
+	}
+	return fmt.Errorf("could not open %s: %w", name, err)
 }
 
 // sub is one action of a three-word command such as "plan outcome add".

@@ -216,28 +216,35 @@ func init() {
 	)
 
 	registerGroup("plan profile", "write your one-page profile",
-		sub{name: "set", args: "HEADING TEXT|-", summary: "write under one heading: like-and-admire, important-to-me or support-me (- reads standard input)",
-			flags: func(fs *flag.FlagSet) { fs.String("file", "", "a text file holding what to write") },
+		sub{name: "set", args: "HEADING [TEXT | --text T | --file F | -]",
+			summary: "write under one heading: like-and-admire, important-to-me or support-me (see plan guide profile)",
+			flags: func(fs *flag.FlagSet) {
+				fs.String("text", "", "what to write under the heading")
+				fs.String("file", "", "a text file holding what to write")
+			},
 			run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+				if len(args) < 1 || len(args) > 2 {
+					return usagef(`give the heading and the text, for example: plan profile set support-me --text "Ask how my energy is"`)
+				}
 				var text string
-				switch {
-				case len(args) == 2 && args[1] != "-":
-					if flagString(fs, "file") != "" {
+				if len(args) == 2 && args[1] != "-" {
+					if flagSet(fs, "text") || flagString(fs, "file") != "" {
 						return usagef("give the text one way only")
 					}
 					text = args[1]
-				case len(args) == 2 || (len(args) == 1 && flagString(fs, "file") != ""):
+				} else {
 					arg := ""
 					if len(args) == 2 {
 						arg = args[1]
 					}
-					t, _, err := readText(fs, arg)
+					t, ok, err := readText(fs, arg)
 					if err != nil {
 						return err
 					}
+					if !ok {
+						return usagef(`give the text with --text T, --file F, or - to read it from standard input`)
+					}
 					text = t
-				default:
-					return usagef(`give the heading and the text, for example: plan profile set support-me "Ask how my energy is"`)
 				}
 				return withApp(ctx, e, func(a *app.App) error {
 					if err := a.SetPlanProfile(ctx, args[0], text); err != nil {

@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
+	"github.com/ownplan/ownplan/app"
 	"github.com/ownplan/ownplan/store"
 )
 
@@ -44,7 +46,7 @@ func TestPlanCLI(t *testing.T) {
 		{args: d("plan", "set", "my-money"), code: 2, stderr: "give the text with --text"},
 		{args: d("plan", "set", "my-money", "--text", "a", "--file", file), code: 2, stderr: "one way only"},
 		{args: d("plan", "set", "my-money", "--file", big), code: 1, stderr: "more than 1 MB"},
-		{args: d("plan", "set", "my-money", "--file", "/no/such/file"), code: 1, stderr: "no such file"},
+		{args: d("plan", "set", "my-money", "--file", "/no/such/file"), code: 1, stderr: "there is no file /no/such/file"},
 		{args: d("plan", "set", "--text", "I will stay safe by pacing.", "control-and-safe"), stdout: "Saved control-and-safe (6 words)"},
 		{args: d("plan", "budget", "£18,200"), stdout: "£18,200.00 a year"},
 		{args: d("plan", "budget", "lots"), code: 2},
@@ -245,6 +247,7 @@ func TestPlanCLIOnExampleData(t *testing.T) {
 		{[]string{"plan", "check"}, []string{"11 of 11 parts done", "Everything looks ready"}},
 		{[]string{"plan", "show"}, []string{"Personal budget: £18,200.00 a year; support costs £18,200.00 a year", "Back-up plan:"}},
 		{[]string{"plan", "version", "list"}, []string{"1. Draft sent to Aoife 2 November (2 November 2026, by Zoë)"}},
+		{[]string{"plan", "show", "--version", "1"}, []string{"Version “Draft sent to Aoife 2 November”, as it was saved.", "support costs £18,128.00 a year"}},
 		{[]string{"plan", "version", "diff", "1", "current"}, []string{"Added an outcome: “Do some illustration work again”.", "£360.00 a year to £432.00 a year"}},
 		{[]string{"plan", "comment", "list"}, []string{"Aoife Ó Briain", "(resolved)", "(open)"}},
 		{[]string{"assessment", "show"}, []string{"Overall: Your answers suggest you may meet the eligibility criteria"}},
@@ -277,6 +280,166 @@ func TestPlanCLIHelp(t *testing.T) {
 		code, out, errOut := ctl(t, tc.args...)
 		if code != 0 || !strings.Contains(out, tc.want) {
 			t.Errorf("%v: exit %d, stdout lacks %q\n%s%s", tc.args, code, tc.want, out, errOut)
+		}
+	}
+}
+
+// A person who knows no council language can find, from the command line
+// alone, what to write in each part and the commands that write it.
+func TestPlanCLIGuide(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	ctl(t, "--data", dir, "init", "--name", "Łukasz Nowak")
+	d := func(args ...string) []string { return append([]string{"--data", dir}, args...) }
+	for _, tc := range []struct {
+		args []string
+		code int
+		want []string
+	}{
+		{d("plan", "sections"), 0, []string{"0 of 11 parts done. What to write in a part, with an example: ownplanctl plan guide KEY"}},
+		{d("plan", "guide"), 0, []string{"1. What is important to me [to do]\n   Key: important-to-me\n   Tell the council who you are",
+			"11. How I will make it happen", "ownplanctl plan glossary"}},
+		{d("plan", "guide", "my-needs"), 0, []string{"2. What I need help with (my-needs)", "What the council looks for:\n  - Needs that match",
+			"An example by Zoë Ó Briain:\n  My assessment in March", "Where you are: [to do]", "ownplanctl plan set my-needs --file my-words.txt"}},
+		{d("plan", "guide", "how-supported"), 0, []string{"ownplanctl plan support add --who", "budget category from-plan"}},
+		{d("plan", "guide", "important-to-me"), 0, []string{"plan profile set like-and-admire", "plan guide profile"}},
+		{d("plan", "guide", "profile"), 0, []string{"What people like and admire about me (like-and-admire)", "For example: People say"}},
+		{d("plan", "guide", "nowhere"), 1, []string{`no plan section called "nowhere"; the sections are: important-to-me`}},
+		{d("plan", "glossary", "direct payment"), 0, []string{"Direct payment\n  Your personal budget paid into a bank account"}},
+		{d("plan", "glossary", "zzz"), 0, []string{`No entry mentions "zzz"`}},
+		{d("plan", "check"), 0, []string{"[to do] What I need help with (my-needs)", "ownplanctl plan guide KEY"}},
+		{d("plan", "profile", "set", "support-me", "--text", "Ask how my energy is"), 0, []string{"Saved support-me."}},
+		{d("plan", "profile", "set", "support-me"), 2, nil},
+		{d("plan", "set", "my-needs", "--text", "Help"), 0, []string{"Saved my-needs (1 word).\nYou've made a start here."}},
+		{d("assess", "show", "nutrition"), 0, []string{"health           Your physical and mental health", "How it affects you (impact): -",
+			"ownplanctl assess set nutrition --field QUESTION"}},
+		{d("assess", "outcomes"), 0, []string{"ownplanctl assess show KEY", "assessment mode carer"}},
+		{d("help", "assess", "set"), 0, []string{"impact is short for wellbeing-impact"}},
+	} {
+		code, out, errOut := ctl(t, tc.args...)
+		if code != tc.code {
+			t.Errorf("%v: exit %d, want %d\n%s%s", tc.args[2:], code, tc.code, out, errOut)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out+errOut, w) {
+				t.Errorf("%v lacks %q:\n%s%s", tc.args[2:], w, out, errOut)
+			}
+		}
+	}
+	// The guide only reads: looking does not start the plan.
+	var p struct {
+		Started string `json:"started"`
+	}
+	dir2 := filepath.Join(t.TempDir(), "fresh")
+	ctl(t, "--data", dir2, "init", "--name", "Sam")
+	ctl(t, "--data", dir2, "plan", "guide", "nowhere")
+	ctl(t, "--data", dir2, "plan", "guide", "my-needs")
+	decode(t, &p, "--data", dir2, "plan", "show", "--json")
+	if p.Started != "" {
+		t.Errorf("looking at the guide started the plan on %s", p.Started)
+	}
+}
+
+// Every script, emoji, combining character and line ending round-trips
+// byte for byte; what cannot be stored is refused with a reason, and
+// never half-saved.
+func TestPlanCLITextRoundTripsAndBadInput(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	ctl(t, "--data", dir, "init", "--name", "Łukasz Nowak")
+	d := func(args ...string) []string { return append([]string{"--data", dir}, args...) }
+	tmp := t.TempDir()
+	write := func(name string, b []byte) string {
+		f := filepath.Join(tmp, name)
+		if err := os.WriteFile(f, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	scripts := "Arabic: مرحبا بالعالم\nHebrew: שלום עולם\nCJK: 你好世界 日本語 한국어\n" +
+		"Combining: e\u0301 a\u0308 Z\u0335\u0321\nZWJ: 👨\u200d👩\u200d👧\u200d👦 🇵🇱 👋🏽\n" +
+		"Marks: \u200fabc\u200e \ufeffx\r\nTabs\t\tand trailing spaces   \n\n\n"
+	section := func() string {
+		var p struct {
+			Sections []struct{ Key, Text string } `json:"sections"`
+		}
+		decode(t, &p, d("plan", "show", "--json")...)
+		for _, s := range p.Sections {
+			if s.Key == "my-needs" {
+				return s.Text
+			}
+		}
+		return "?"
+	}
+	utf16le := []byte{0xFF, 0xFE}
+	for _, r := range "Łukasz 🙂\r\n" {
+		for _, u := range utf16.Encode([]rune{r}) {
+			utf16le = append(utf16le, byte(u), byte(u>>8))
+		}
+	}
+	big := strings.Repeat("Łukasz żółć 🙂 ", 400000)[:5<<20]
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		stdin string
+		code  int
+		err   string
+		want  string // the section's text afterwards
+	}{
+		{name: "scripts by file", args: d("plan", "set", "my-needs", "--file", write("s.txt", []byte(scripts))), want: scripts},
+		{name: "scripts by --text", args: d("plan", "set", "my-needs", "--text", scripts+"!"), want: scripts + "!"},
+		{name: "scripts by stdin", args: d("plan", "set", "my-needs", "-"), stdin: scripts + "?", want: scripts + "?"},
+		{name: "a BOM is dropped", args: d("plan", "set", "my-needs", "--file", write("bom.txt", []byte("\xef\xbb\xbfFrom Notepad"))), want: "From Notepad"},
+		{name: "UTF-16 becomes UTF-8", args: d("plan", "set", "my-needs", "--file", write("u16.txt", utf16le)), want: "Łukasz 🙂\r\n"},
+		{name: "NUL", args: d("plan", "set", "my-needs", "--file", write("nul.txt", []byte("a\x00b"))), code: 1, err: "hidden NUL character", want: "Łukasz 🙂\r\n"},
+		{name: "invalid UTF-8", args: d("plan", "set", "my-needs", "--text", "a\xffb"), code: 1, err: "save the file as UTF-8", want: "Łukasz 🙂\r\n"},
+		{name: "Windows-1250", args: d("plan", "set", "my-needs", "--file", write("cp.txt", []byte("\xa3\xf3d\x9f"))), code: 1, err: "not readable text", want: "Łukasz 🙂\r\n"},
+		{name: "5 MB by file", args: d("plan", "set", "my-needs", "--file", write("big.txt", []byte(big))), code: 1, err: "more than 1 MB", want: "Łukasz 🙂\r\n"},
+		{name: "5 MB by stdin", args: d("plan", "set", "my-needs", "-"), stdin: big, code: 1, err: "standard input is more than 1 MB", want: "Łukasz 🙂\r\n"},
+		{name: "1 MB exactly", args: d("plan", "set", "my-needs", "-"), stdin: big[:1<<20], want: big[:1<<20]},
+		{name: "a folder", args: d("plan", "set", "my-needs", "--file", tmp), code: 1, err: "is a folder, not a file", want: big[:1<<20]},
+		{name: "empty clears", args: d("plan", "set", "my-needs", "--text", ""), want: ""},
+		{name: "unknown key", args: d("plan", "set", "my_needs", "--text", "x"), code: 1, err: `no plan section called "my_needs"`, want: ""},
+	} {
+		old := stdin
+		stdin = strings.NewReader(tc.stdin)
+		code, out, errOut := ctl(t, tc.args...)
+		stdin = old
+		if code != tc.code || !strings.Contains(errOut, tc.err) {
+			t.Errorf("%s: exit %d (want %d)\n%s%s", tc.name, code, tc.code, out, errOut)
+		}
+		if got := section(); got != tc.want {
+			t.Errorf("%s: the section holds %d bytes %.60q, want %d bytes %.60q", tc.name, len(got), got, len(tc.want), tc.want)
+		}
+	}
+}
+
+// Dates are read the way people write them, and impossible ones are
+// refused with the reason.
+func TestPlanCLIDates(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	ctl(t, "--data", dir, "init", "--name", "Łukasz Nowak")
+	d := func(args ...string) []string { return append([]string{"--data", dir}, args...) }
+	today := store.Today()
+	agreed := today.AddDays(-10)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{d("plan", "action", "add", "--what", "Ask for a DP", "--by", "31/12/2030"), 0, "Added the step."},
+		{d("plan", "action", "add", "--what", "x", "--by", "2026-02-30"), 2, "February 2026 has 28 days"},
+		{d("plan", "action", "add", "--what", "x", "--by", "12/31/2026"), 2, "there is no month 31; write the day first"},
+		{d("plan", "action", "add", "--what", "x", "--by", "next week"), 2, "write it like 23/11/2026"},
+		{d("plan", "action", "add", "--what", "No date yet", "--by", ""), 0, "Added the step."},
+		{d("diary", "add", "--outcome", "nutrition", "--text", "x", "--date", "30 Feb 2026"), 2, "February 2026 has 28 days"},
+		{d("plan", "dates", "--review", "1/1/2030"), 1, "mark it agreed first"},
+		{d("plan", "status", "agreed", "--date", app.HumanDate(agreed)), 0, "Next review: " + app.HumanDate(agreed.AddMonths(12))},
+		{d("plan", "dates", "--review", app.HumanDate(agreed.AddMonths(12).AddDays(1))), 1, "cannot be later than " + app.HumanDate(agreed.AddMonths(12))},
+		{d("plan", "dates", "--review", app.HumanDate(agreed)), 1, "must come after your plan was agreed"},
+		{d("plan", "dates", "--review", app.HumanDate(agreed.AddDays(49))), 0, "sooner than the latest the council may leave it"},
+	} {
+		code, out, errOut := ctl(t, tc.args...)
+		if code != tc.code || !strings.Contains(out+errOut, tc.want) {
+			t.Errorf("%v: exit %d (want %d), lacks %q\n%s%s", tc.args[2:], code, tc.code, tc.want, out, errOut)
 		}
 	}
 }
