@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"os"
 	"strings"
@@ -301,5 +302,60 @@ func TestDoctextPDFPageTree(t *testing.T) {
 	words := strings.Fields(r.Text)
 	if len(words) != 3000 || words[0] != "page0001" || words[1234] != "page1235" || words[2999] != "page3000" {
 		t.Errorf("3,000 pages gave %d words: %v…", len(words), words[:min(3, len(words))])
+	}
+}
+
+// mailWith makes an e-mail whose body says body and which has the
+// attachments given, by file name, each with its Content-Type.
+func mailWith(body string, attachments ...[3]string) []byte {
+	var b strings.Builder
+	b.WriteString("From: Adult Care <care@council.example>\r\nTo: zoe@example.org\r\nSubject: Your decision letter\r\n" +
+		"Date: Mon, 2 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n" +
+		"--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n")
+	for _, a := range attachments {
+		enc := base64.StdEncoding.EncodeToString([]byte(a[2]))
+		b.WriteString("--B\r\nContent-Type: " + a[1] + "; name=\"" + a[0] + "\"\r\nContent-Disposition: attachment; filename=\"" + a[0] + "\"\r\n" +
+			"Content-Transfer-Encoding: base64\r\n\r\n")
+		for len(enc) > 76 {
+			b.WriteString(enc[:76] + "\r\n")
+			enc = enc[76:]
+		}
+		b.WriteString(enc + "\r\n")
+	}
+	b.WriteString("--B--\r\n")
+	return []byte(b.String())
+}
+
+func TestDoctextEmailAttachments(t *testing.T) {
+	letter := string(letterPDF(t, nil))
+	word := string(docx(t, `<w:p><w:r><w:t>Indicative budget: 18 hours a week</w:t></w:r></w:p>`))
+	r := extract(mailWith("Please find your letter attached.",
+		[3]string{"decision.pdf", "application/pdf", letter},
+		[3]string{"budget.docx", "application/octet-stream", word},
+		[3]string{"bomb.docx", DOCX, string(zipBomb(t, 80<<20, 80<<20))},
+		[3]string{"not really.pdf", "application/pdf", "just some bytes"},
+		[3]string{"photo.png", "image/png", string(pngImage(t))},
+	))
+	if r.State != Searchable {
+		t.Fatalf("mail with attachments: %s %q", r.State, r.Note)
+	}
+	for _, want := range []string{"Please find your letter attached.", "Attachment: decision.pdf\nDear Zoë Ó Briain", "£18,200.00 a year",
+		"Attachment: budget.docx\nIndicative budget: 18 hours a week"} {
+		if !strings.Contains(r.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, r.Text)
+		}
+	}
+	for _, notWant := range []string{"bomb.docx", "not really.pdf", "photo.png"} {
+		if strings.Contains(r.Text, notWant) {
+			t.Errorf("text has %q:\n%s", notWant, r.Text)
+		}
+	}
+	// A long e-mail is not a bomb: its first words are kept.
+	lim := DefaultLimits
+	lim.Inflate = 4000
+	long := mailWith(strings.Repeat("The review meeting notes go on. ", 500))
+	r = ExtractWithLimits(context.Background(), bytes.NewReader(long), int64(len(long)), "", lim)
+	if r.State != Searchable || !strings.Contains(r.Text, "The review meeting notes go on.") || !strings.Contains(r.Note, "only the first part") {
+		t.Errorf("long e-mail: %s %q\n%s", r.State, r.Note, r.Text)
 	}
 }

@@ -2,9 +2,11 @@ package doctext
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -49,7 +51,10 @@ func emailText(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (stri
 	m := &mailReader{ctx: ctx, out: out, in: in, lim: lim}
 	err = m.part(textproto.MIMEHeader(msg.Header), msg.Body, 0)
 	if in.n > lim.Inflate {
-		return out.String(), errBomb
+		// Mail is never packed smaller than its text (base64 and
+		// quoted-printable only make it bigger), so a long one is not a
+		// bomb: the words read so far are kept.
+		return out.String(), errTooMuch
 	}
 	return out.String(), err
 }
@@ -60,6 +65,8 @@ type mailReader struct {
 	in    *countingReader
 	lim   Limits
 	parts int
+	// attachments is how many attached documents have been met.
+	attachments int
 }
 
 // part reads one MIME part and, for multipart parts, the parts inside it.
@@ -89,18 +96,103 @@ func (m *mailReader) part(h textproto.MIMEHeader, body io.Reader, depth int) err
 			}
 		}
 		return m.part(textproto.MIMEHeader(msg.Header), msg.Body, depth+1)
+	case attachmentReader(ct, h) != nil:
+		return m.attachment(ct, h, body)
 	case ct == "text/plain", ct == "text/html":
 		b, err := io.ReadAll(io.LimitReader(decodeTransfer(h, body), int64(m.lim.Text)+1))
-		if err != nil && m.in.n > m.lim.Inflate {
-			return errBomb
-		}
 		text := decodeCharset(b, params["charset"])
 		if ct == "text/html" {
 			text = StripHTML(text)
 		}
-		return m.out.add(text + "\n")
+		if addErr := m.out.add(text + "\n"); addErr != nil {
+			return addErr
+		}
+		if err != nil && m.in.n > m.lim.Inflate {
+			return errTooMuch // the words read so far are kept
+		}
+		return nil
 	}
 	return nil // attachments such as pictures have no text to read
+}
+
+// attachmentReader returns the reader for an attached document whose
+// words can be read (a PDF, Word or OpenDocument file), judged by its
+// type or, for mailers that call everything application/octet-stream,
+// its file name; or nil.
+func attachmentReader(ct string, h textproto.MIMEHeader) func(context.Context, io.ReaderAt, int64, Limits) (string, error) {
+	name := ""
+	if _, p, err := mime.ParseMediaType(h.Get("Content-Disposition")); err == nil {
+		name = p["filename"]
+	}
+	if _, p, err := mime.ParseMediaType(h.Get("Content-Type")); err == nil && name == "" {
+		name = p["name"]
+	}
+	name = strings.ToLower(name)
+	switch {
+	case ct == PDF, strings.HasSuffix(name, ".pdf"):
+		return pdfText
+	case ct == DOCX, strings.HasSuffix(name, ".docx"):
+		return docxText
+	case ct == ODT, strings.HasSuffix(name, ".odt"):
+		return odtText
+	}
+	return nil
+}
+
+// maxMailAttachments is how many attached documents of one e-mail are read.
+const maxMailAttachments = 10
+
+// attachment reads the words of an attached document, after a line
+// naming it. One that cannot be read is left out: the message's own
+// words are kept.
+func (m *mailReader) attachment(ct string, h textproto.MIMEHeader, body io.Reader) error {
+	m.attachments++
+	if m.attachments > maxMailAttachments {
+		return nil
+	}
+	b, err := io.ReadAll(io.LimitReader(decodeTransfer(h, body), m.lim.Inflate+1))
+	if m.in.n > m.lim.Inflate {
+		return errTooMuch
+	}
+	if err != nil || len(b) == 0 || int64(len(b)) > m.lim.Inflate {
+		return nil
+	}
+	// What the attachment really is decides, not what the mail says.
+	var read func(context.Context, io.ReaderAt, int64, Limits) (string, error)
+	switch Sniff(bytes.NewReader(b), int64(len(b))) {
+	case PDF:
+		read = pdfText
+	case DOCX:
+		read = docxText
+	case ODT:
+		read = odtText
+	default:
+		return nil
+	}
+	text, err := func() (text string, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				text, err = "", fmt.Errorf("attachment reader failed: %v", p)
+			}
+		}()
+		lim := m.lim
+		lim.Text = max(0, m.lim.Text-m.out.Len())
+		return read(m.ctx, bytes.NewReader(b), int64(len(b)), lim)
+	}()
+	if m.ctx.Err() != nil {
+		return m.ctx.Err()
+	}
+	if strings.TrimSpace(text) == "" || err != nil && !errors.Is(err, errTooMuch) {
+		return nil
+	}
+	name := "document"
+	if _, p, perr := mime.ParseMediaType(h.Get("Content-Disposition")); perr == nil && p["filename"] != "" {
+		name = p["filename"]
+	}
+	if err := m.out.add("\nAttachment: " + name + "\n"); err != nil {
+		return err
+	}
+	return m.out.add(text + "\n")
 }
 
 // multipart reads the parts of a multipart body. Of the alternatives in
@@ -122,7 +214,7 @@ func (m *mailReader) multipart(ct, boundary string, body io.Reader, depth int) e
 		}
 		if err != nil {
 			if m.in.n > m.lim.Inflate {
-				return errBomb
+				return errTooMuch
 			}
 			return nil // a damaged ending: keep what was read
 		}
