@@ -26,7 +26,8 @@ const (
 // emailText reads an e-mail message (.eml): its subject, sender,
 // recipients and date, then the words of its text/plain parts (HTML
 // parts when a message has no plain text), decoding quoted-printable and
-// base64 and the common character sets.
+// base64 and the common character sets, and the words of the PDF, Word
+// and OpenDocument files attached to it.
 func emailText(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (string, error) {
 	in := &countingReader{r: io.LimitReader(io.NewSectionReader(r, 0, size), lim.Inflate+1)}
 	msg, err := mail.ReadMessage(bufio.NewReader(in))
