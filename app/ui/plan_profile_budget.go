@@ -71,9 +71,13 @@ func (v *planView) budgetEditor(p app.Plan) fyne.CanvasObject {
 	})
 	v.budget.OnChanged = func(string) { saver.changed() }
 	v.budgetSum = para(v.budgetSummary())
+	hint := "The amount on the council's letter. Leave it empty if you don't know yet."
+	if p.BudgetFrom == app.BudgetFromSetup {
+		hint = "This is the yearly amount of the budget you set up on the Budget screen. If your plan is costed against a different amount, type it here."
+	}
 	return container.NewVBox(
 		subheading("My personal budget"),
-		boxField("How much is your personal budget a year?", "The amount on the council's letter. Leave it empty if you don't know yet.", v.budget),
+		boxField("How much is your personal budget a year?", hint, v.budget),
 		v.budgetSum,
 	)
 }

@@ -47,7 +47,7 @@ func (v *planView) sectionPane(sec plan.Section) (fyne.CanvasObject, fyne.Focusa
 	box.Add(exampleBox)
 
 	key := sec.Key
-	v.editor = u.newTextBox(p.Text(key), "Write here, in your own words…", 12)
+	v.editor = u.newTextBox(p.Text(key), "Write here, in your own words…", editorRows(u))
 	saver := u.newSaver(func() func() error {
 		text := v.editor.Text
 		return func() error {
@@ -74,4 +74,16 @@ func (v *planView) sectionPane(sec plan.Section) (fyne.CanvasObject, fyne.Focusa
 	box.Add(widget.NewSeparator())
 	box.Add(v.comments.box)
 	return box, v.editor
+}
+
+// editorRows is how many lines the section editor shows: roomy, up to 12
+// lines, but never more than about half the window, so that at large
+// text sizes the whole box, and the line being typed, stay in view.
+func editorRows(u *UI) int {
+	h := u.win.Canvas().Size().Height
+	line := theme.TextSize() * 1.6 // a line with its spacing, roughly
+	if h <= 0 || line <= 0 {
+		return 12
+	}
+	return min(max(int(h*0.5/line), 4), 12)
 }

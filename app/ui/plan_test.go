@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ownplan/ownplan/app"
+	"github.com/ownplan/ownplan/app/budget"
 	"github.com/ownplan/ownplan/app/demo"
 	"github.com/ownplan/ownplan/store"
 )
@@ -411,5 +412,185 @@ func TestPlanFocusScrollsIntoView(t *testing.T) {
 		if sc.Offset.Y == 0 || top < 0 || top > sc.Size().Height {
 			t.Errorf("%s: the focused box is at %v in a view %v high (scrolled %v)", screen, top, sc.Size().Height, sc.Offset.Y)
 		}
+	}
+}
+
+// What is pasted can always be saved, so nothing typed after a paste is
+// lost: hidden NUL characters are left out, and a paste too long for one
+// part is refused, with the reason, leaving the text as it was.
+func TestPlanPasteIsCheckedSoNothingIsLost(t *testing.T) {
+	u, a := newPlanUI(t, false)
+	ctx := context.Background()
+	u.show("plan")
+	v := planViewOf(u)
+	v.showPane("my-needs", true)
+	cb := fyne.CurrentApp().Clipboard()
+	cb.SetContent("Pasted from a PDF\x00 with a hidden NUL 🙂 שלום")
+	v.editor.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	test.Type(v.editor, " and typed after.")
+	u.flushAll()
+	want := "Pasted from a PDF with a hidden NUL 🙂 שלום and typed after."
+	if u.status.Text != "Saved" {
+		t.Errorf("status: %q", u.status.Text)
+	}
+	// Moving away and back keeps every word.
+	v.showPane("eligible-needs", true)
+	v.showPane("my-needs", true)
+	if p, _ := a.Plan(ctx); p.Text("my-needs") != want || v.editor.Text != want {
+		t.Errorf("stored %q, editor %q", p.Text("my-needs"), v.editor.Text)
+	}
+	// 5 MB is refused, kindly, and the text stays as it was.
+	cb.SetContent(strings.Repeat("Łukasz żółć 🙂\n", 400000)[:5<<20])
+	v.editor.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	if v.editor.Text != want || !strings.Contains(u.status.Text, "Not pasted: that would make 5.0 MB of text, and one part holds up to 1 MB") {
+		t.Errorf("after a 5 MB paste: %d bytes, status %q", len(v.editor.Text), u.status.Text)
+	}
+	u.flushAll()
+	if p, _ := a.Plan(ctx); p.Text("my-needs") != want {
+		t.Errorf("after a refused paste the section holds %d bytes", len(p.Text("my-needs")))
+	}
+	// The same check applies to every text box on these screens.
+	u.show("assessment")
+	av := assessViewOf(u)
+	av.showPane("nutrition", true)
+	cb.SetContent("I skip\x00 meals")
+	av.texts["bad-day"].TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	u.flushAll()
+	if ans, _ := a.AssessmentAnswer(ctx, "nutrition"); ans.BadDay != "I skip meals" {
+		t.Errorf("bad day answer %q", ans.BadDay)
+	}
+}
+
+// At 250% text the section editor still fits in the window, so the line
+// being typed stays in view.
+func TestPlanEditorFitsTheWindowAtLargeText(t *testing.T) {
+	u, a := newPlanUI(t, true)
+	a.SaveSettings(context.Background(), app.Settings{TextScale: 250, Theme: app.ThemeLight})
+	u.win.Resize(fyne.NewSize(1024, 720))
+	u.show("plan")
+	v := planViewOf(u)
+	v.showPane("how-supported", true)
+	sc := u.body.Objects[0].(*container.Scroll)
+	if h, view := v.editor.MinSize().Height, sc.Size().Height; h > view {
+		t.Errorf("the editor is %v high in a view %v high", h, view)
+	}
+	u.win.Resize(fyne.NewSize(1280, 1000))
+	a.SaveSettings(context.Background(), app.Settings{TextScale: 100, Theme: app.ThemeLight})
+	u.show("plan")
+	v = planViewOf(u)
+	if rows := editorRows(u); rows != 12 {
+		t.Errorf("at 100%% in a tall window the editor shows %d lines, want 12", rows)
+	}
+}
+
+// A budget set up on the Budget screen fills in the plan's, with a note.
+func TestPlanBudgetComesFromTheBudgetScreen(t *testing.T) {
+	u, a := newPlanUI(t, false)
+	ctx := context.Background()
+	setup := app.SuggestedBudgetSetup(store.Today())
+	setup.Amount, setup.Period = 18_200_00, budget.Annual
+	if err := a.SaveBudgetSetup(ctx, setup); err != nil {
+		t.Fatal(err)
+	}
+	u.show("plan")
+	v := planViewOf(u)
+	v.showPane("my-money", false)
+	if v.budget.Text != "£18,200" {
+		t.Errorf("budget box: %q", v.budget.Text)
+	}
+	if !strings.Contains(planTexts(u), "the budget you set up on the Budget screen") {
+		t.Error("no note that the amount comes from the Budget screen")
+	}
+}
+
+// tabTo presses Tab (or Shift+Tab when back) until want has the focus,
+// failing if it takes more than most presses: proof that a control is
+// reachable by keyboard alone, in the order it is laid out.
+func tabTo(t *testing.T, u *UI, want fyne.Focusable, back bool, most int) int {
+	t.Helper()
+	c := u.win.Canvas()
+	for n := 1; n <= most; n++ {
+		if back {
+			test.FocusPrevious(c)
+		} else {
+			test.FocusNext(c)
+		}
+		if c.Focused() == want {
+			return n
+		}
+	}
+	t.Fatalf("%d presses of Tab never reached %T (focus on %T)", most, want, c.Focused())
+	return 0
+}
+
+// A whole section written, its example read and the next part opened
+// with the keyboard alone: no taps anywhere.
+func TestPlanByKeyboardAloneFromHome(t *testing.T) {
+	u, a := newPlanUI(t, false)
+	ctx := context.Background()
+	shortcut(u, fyne.Key3)
+	v := planViewOf(u)
+	// From wherever the focus is, Tab reaches the list of parts.
+	tabTo(t, u, v.rows["important-to-me"], false, 40)
+	press(u, fyne.KeyDown)
+	press(u, fyne.KeySpace)
+	if v.current != "my-needs" || u.win.Canvas().Focused() != v.editor {
+		t.Fatalf("Space opened %q", v.current)
+	}
+	// The prompt and what the council looks for are on show with the editor.
+	sec, _ := v.g.Section("my-needs")
+	if got := planTexts(u); !strings.Contains(got, sec.Prompt) || !strings.Contains(got, sec.CouncilLooksFor[0]) {
+		t.Error("the prompt is not on show beside the editor")
+	}
+	test.Type(v.editor, "On bad days I need help to wash.")
+	// Shift+Tab goes back to "Show an example"; Space opens it.
+	tabTo(t, u, v.exampleOn, true, 5)
+	press(u, fyne.KeySpace)
+	if !strings.Contains(planTexts(u), sec.Example) {
+		t.Error("Space on Show an example did not show it")
+	}
+	// Tab goes on past the editor to Next part; Space opens the next part
+	// with its editor ready, and what was typed is saved.
+	next := planButton(t, u, "Next part")
+	tabTo(t, u, next, false, 40)
+	press(u, fyne.KeySpace)
+	if v.current != "eligible-needs" || u.win.Canvas().Focused() != v.editor {
+		t.Fatalf("Next part opened %q", v.current)
+	}
+	if p, _ := a.Plan(ctx); p.Text("my-needs") != "On bad days I need help to wash." {
+		t.Errorf("saved %q", p.Text("my-needs"))
+	}
+	if v.rows["my-needs"].icon != stateIcon("thin") {
+		t.Error("the list's mark did not change")
+	}
+}
+
+// On the Assessment screen Tab reaches every question of an outcome in
+// order, and Space ticks a yes-or-no one.
+func TestAssessmentByKeyboardAlone(t *testing.T) {
+	u, a := newPlanUI(t, false)
+	ctx := context.Background()
+	shortcut(u, fyne.Key4)
+	v := assessViewOf(u)
+	tabTo(t, u, v.rows["nutrition"], false, 40)
+	press(u, fyne.KeyDown)
+	press(u, fyne.KeyReturn)
+	if v.current != "personal-hygiene" {
+		t.Fatalf("Enter opened %q", v.current)
+	}
+	test.Type(v.texts["can-do"], "Wash at the sink sitting down")
+	tabTo(t, u, v.texts["good-day"], false, 4)
+	test.Type(v.texts["good-day"], "A shower with the chair")
+	tabTo(t, u, v.texts["bad-day"], false, 2)
+	test.Type(v.texts["bad-day"], "I can't stand up to wash")
+	tabTo(t, u, v.ticks["without-help"], false, 4)
+	press(u, fyne.KeySpace)
+	tabTo(t, u, v.ticks["wb:dignity"], false, 8)
+	press(u, fyne.KeySpace)
+	u.flushAll()
+	ans, _ := a.AssessmentAnswer(ctx, "personal-hygiene")
+	if ans.CanDo == "" || ans.GoodDay != "A shower with the chair" || ans.BadDay != "I can't stand up to wash" || !ans.WithoutHelp ||
+		strings.Join(ans.Wellbeing, ",") != "dignity" {
+		t.Errorf("answers by keyboard: %+v", ans)
 	}
 }

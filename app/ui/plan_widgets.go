@@ -1,9 +1,15 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ownplan/ownplan/app"
 )
 
 // textBox is an Entry that scrolls into view when focused and, when it
@@ -33,15 +39,64 @@ func (e *textBox) AcceptsTab() bool { return false }
 
 // TypedShortcut passes the window's own shortcuts (Ctrl+1 to go Home and
 // so on) to the window, so they work while the person is typing, and
-// the rest (copy, paste, undo) to the text box.
+// the rest (copy, paste, undo) to the text box. Pasting is checked first
+// (see checkedPaste), whether by keyboard or the right-click menu.
 func (e *textBox) TypedShortcut(s fyne.Shortcut) {
-	if _, ok := s.(*desktop.CustomShortcut); ok {
+	switch s := s.(type) {
+	case *desktop.CustomShortcut:
 		if sc, ok := e.u.win.Canvas().(fyne.Shortcutable); ok {
 			sc.TypedShortcut(s)
 			return
 		}
+	case *fyne.ShortcutPaste:
+		p, ok := e.checkedPaste(s)
+		if !ok {
+			return
+		}
+		e.Entry.TypedShortcut(p)
+		return
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// checkedPaste makes sure what is pasted can be saved, so nothing typed
+// after a paste is lost to a save that keeps failing: hidden NUL
+// characters (which some programs put on the clipboard) are left out,
+// and a paste that would make the text longer than one part can hold is
+// refused, with the reason in the status bar, leaving the text as it was.
+func (e *textBox) checkedPaste(p *fyne.ShortcutPaste) (*fyne.ShortcutPaste, bool) {
+	if p.Clipboard == nil {
+		return p, true
+	}
+	text := p.Clipboard.Content()
+	clean := strings.ReplaceAll(text, "\x00", "")
+	if size := len(e.Text) - len(e.SelectedText()) + len(clean); size > app.MaxPlanText {
+		e.u.statusIcon.SetResource(theme.ErrorIcon())
+		e.u.status.Importance = widget.DangerImportance
+		e.u.status.SetText(fmt.Sprintf("Not pasted: that would make %s of text, and one part holds up to 1 MB", sizeText(size)))
+		e.u.status.Refresh()
+		return nil, false
+	}
+	if clean == text {
+		return p, true
+	}
+	return &fyne.ShortcutPaste{Clipboard: pasteText{p.Clipboard, clean}}, true
+}
+
+// pasteText is a clipboard whose content has been cleaned for pasting.
+type pasteText struct {
+	fyne.Clipboard
+	text string
+}
+
+func (c pasteText) Content() string { return c.text }
+
+// sizeText writes a number of bytes as "5.0 MB" or "300 KB".
+func sizeText(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)>>10)
 }
 
 // FocusGained scrolls the box into view.
