@@ -26,8 +26,10 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("caf\xe9 notes\r\n"))
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\nstartxref\n9\n%%EOF\n"))
 	f.Add([]byte("<html><p>x</p>"))
+	f.Add(odt(f, `<text:p>Direct payment<text:s text:c="2"/>agreement</text:p>`))
+	f.Add(mailWith("See attached.", [3]string{"a.docx", "application/octet-stream", string(docx(f, `<w:p><w:r><w:t>Budget</w:t></w:r></w:p>`))}))
 	lim := Limits{Time: 2 * time.Second, Text: 1 << 16, Inflate: 1 << 20, Pages: 50, Ops: 200000}
-	types := []string{"", PDF, DOCX, Email, Text, "text/html"}
+	types := []string{"", PDF, DOCX, ODT, Email, Text, "text/html"}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, mt := range types {
 			r := ExtractWithLimits(context.Background(), bytes.NewReader(b), int64(len(b)), mt, lim)
