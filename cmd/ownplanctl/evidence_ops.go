@@ -134,15 +134,21 @@ is copied: a damaged file is not written out.`,
 		},
 	})
 	register(&command{
-		name: "evidence rm", args: "ID", summary: "move a document to the bin (undo with evidence restore)",
+		name: "evidence rm", args: "ID [ID...]", summary: "move documents to the bin (undo with evidence restore)",
 		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
-			if fs.NArg() != 1 {
+			if fs.NArg() == 0 {
 				return usagef("give the ID of the document to move to the bin (see evidence list)")
 			}
-			if err := a.BinEvidence(ctx, fs.Arg(0)); err != nil {
-				return err
+			for _, id := range fs.Args() {
+				it, err := a.EvidenceItem(ctx, id)
+				if err != nil {
+					return err
+				}
+				if err := a.BinEvidence(ctx, it.ID); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "Moved %q to the bin. To undo: ownplanctl evidence restore %s\n", it.Title, it.ID)
 			}
-			fmt.Fprintf(e.stdout, "Moved to the bin. To undo: ownplanctl evidence restore %s\n", fs.Arg(0))
 			return nil
 		},
 	})
@@ -152,10 +158,18 @@ is copied: a damaged file is not written out.`,
 			if fs.NArg() != 1 {
 				return usagef("give the ID of the document to bring back (see evidence list --bin)")
 			}
-			if err := a.RestoreEvidence(ctx, fs.Arg(0)); err != nil {
+			it, err := a.EvidenceItem(ctx, fs.Arg(0))
+			if err != nil {
+				return fmt.Errorf("%w; it may have been removed for good when the bin was emptied", err)
+			}
+			if !it.InBin {
+				fmt.Fprintf(e.stdout, "%q is not in the bin; nothing to bring back.\n", it.Title)
+				return nil
+			}
+			if err := a.RestoreEvidence(ctx, it.ID); err != nil {
 				return err
 			}
-			fmt.Fprintln(e.stdout, "Brought back from the bin.")
+			fmt.Fprintf(e.stdout, "Brought %q back from the bin.\n", it.Title)
 			return nil
 		},
 	})
