@@ -111,7 +111,7 @@ func (s *evidenceScreen) buildList() fyne.CanvasObject {
 	}
 	return container.NewVBox(
 		u.evRow(l.add),
-		para("Or drop files onto this window: PDF, scans and photos, Word documents, text and e-mails, up to 100 MB each."),
+		para("Or drop files onto this window: PDF, scans and photos, Word and OpenDocument files, text and e-mails, up to 100 MB each."),
 		widget.NewSeparator(),
 		evLabelled("Search", "", l.search),
 		u.evRow(evLabelled("Kind", "", l.kind), evLabelled("Tag", "", l.tag), evLabelled("Year", "", l.year)),
@@ -226,9 +226,9 @@ func (s *evidenceScreen) fillList(items []store.EvidenceItem, hits []app.Evidenc
 	}
 	switch {
 	case query != "" && shown == 0:
-		l.count.SetText(fmt.Sprintf("Nothing found for “%s”. Try fewer or shorter words, or clear the filters.", query))
+		l.count.SetText(fmt.Sprintf("Nothing found for %s. Try fewer or shorter words, or clear the filters.", evQuoted(query)))
 	case query != "":
-		l.count.SetText(fmt.Sprintf("Found %s for “%s”, best match first.", evCountDocs(shown), query))
+		l.count.SetText(fmt.Sprintf("Found %s for %s, best match first.", evCountDocs(shown), evQuoted(query)))
 	case shown == 0 && len(byID) == 0 && l.filter() == (app.EvidenceFilter{}):
 		l.count.SetText("No documents kept yet. Add the council's letters, reports and receipts here, and you can find any of them again by a word inside.")
 	case shown == 0:
@@ -271,6 +271,15 @@ func (s *evidenceScreen) listRow(it store.EvidenceItem, hit *app.EvidenceHit, to
 	r.choose.SetChecked(s.list.selected[id])
 	box.Add(container.NewHBox(r.open, r.choose))
 	return widget.NewCard("", "", box)
+}
+
+// evQuoted puts what was searched for in quotation marks, unless the
+// person typed their own (a phrase).
+func evQuoted(query string) string {
+	if strings.ContainsAny(query, `"“”„`) {
+		return query
+	}
+	return "“" + query + "”"
 }
 
 // evidenceFacts sums a document up in one line: kind, sender, date, files.

@@ -149,7 +149,8 @@ func init() {
 		help: `Keeps the files safely in your data folder, reads the words in them so
 you can search, and prints the new item's ID on the last line. Several
 files make one item: a letter and its enclosures. Files up to 100 MB:
-PDF, scans and photos, Word (DOCX), text and e-mail (.eml).
+PDF, scans and photos, Word (DOCX), OpenDocument (ODT), text and e-mail
+(.eml, with the documents attached to it).
 
 ` + evLinkHelp,
 		flags: func(fs *flag.FlagSet, o *opts) { evEvidenceDetailFlags(fs) },
