@@ -132,7 +132,7 @@ func (s *evidenceScreen) buildDetail(id string) fyne.CanvasObject {
 		field("Title", "", d.title),
 		evLabelled("Kind", "", d.kind),
 		field("Who it is from", "", d.from),
-		field("Date on the letter", "Year-month-day, for example 2026-11-02.", d.letter),
+		field("Date on the letter", "As it is written on the letter, for example 2/11/2026 or 2 November 2026.", d.letter),
 		field("Date you received it", "", d.received),
 		field("Reference", "The reference number on the letter, if it has one.", d.ref),
 		field("Tags", "Words to find it by, separated by commas.", d.tags),
@@ -141,7 +141,7 @@ func (s *evidenceScreen) buildDetail(id string) fyne.CanvasObject {
 		widget.NewSeparator(),
 		subheading("Deadline"),
 		para("A date to reply, appeal or act by. OwnPlan reminds you on the Home screen two weeks before, and can put it in your calendar."),
-		field("Date", "Year-month-day. Leave empty for none.", d.deadline),
+		field("Date", "For example 15/12/2026 or 15 December 2026. Leave empty for none.", d.deadline),
 		evLabelled("What the date is for", "", d.dlKind),
 		d.done,
 	)
