@@ -248,7 +248,7 @@ func (a *App) prepareImport(ctx context.Context, st *bankimport.Statement, res *
 	if err != nil {
 		return nil, err
 	}
-	var fresh []store.BudgetTransaction // the statement's payments not imported before
+	fresh := make([]store.BudgetTransaction, 0, len(st.Transactions)) // the statement's payments not imported before
 	for _, t := range st.Transactions {
 		if keys[t.Key] {
 			res.AlreadyThere++
@@ -279,7 +279,9 @@ func (a *App) prepareImport(ctx context.Context, st *bankimport.Statement, res *
 			}
 		}
 	}
-	var lines []store.BudgetTransaction
+	lines := make([]store.BudgetTransaction, 0, len(fresh))
+	res.New = make([]store.BudgetTransaction, 0, len(fresh))
+	categoryOf := map[string]string{} // payee → the category its rule gives, or ""
 	for i, line := range fresh {
 		if matched[i] > 0 {
 			m := manual[matched[i]-1]
@@ -289,7 +291,15 @@ func (a *App) prepareImport(ctx context.Context, st *bankimport.Statement, res *
 			res.Matched++
 			continue
 		}
-		if key := rules.match(line.Payee); key != "" && known(cats, key) {
+		// A statement names the same few payees again and again.
+		key, seen := categoryOf[line.Payee]
+		if !seen {
+			if key = rules.match(line.Payee); !known(cats, key) {
+				key = ""
+			}
+			categoryOf[line.Payee] = key
+		}
+		if key != "" {
 			line.Splits = []store.BudgetSplit{{Category: key, Amount: line.Amount}}
 			res.Categorised++
 		}

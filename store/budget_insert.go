@@ -16,13 +16,22 @@ type fieldValue struct {
 // inserter adds many new records quickly inside one Tx, with the same
 // result as t.set for each field: the row, each field's version and a
 // journal entry per field, all stamped by the clock. It differs only in
-// speed: statements are prepared once and each record takes three. As
-// with t.set on a new record, fields left at their default values are
-// not journaled.
+// speed: statements are prepared once, and the versions and journal
+// entries are written batchRows at a time. As with t.set on a new record,
+// fields left at their default values are not journaled. Call flush
+// before the Tx commits.
 type inserter struct {
 	t     *Tx
 	stmts map[string]*sql.Stmt
+	// versions and changes hold the arguments of rows not yet written:
+	// five per version, six per journal entry.
+	versions, changes []any
 }
+
+// batchRows is how many versions or journal entries one statement
+// writes: far fewer statements, well inside SQLite's limit of 32,766
+// arguments.
+const batchRows = 200
 
 func newInserter(t *Tx) *inserter { return &inserter{t: t, stmts: map[string]*sql.Stmt{}} }
 
@@ -59,17 +68,17 @@ func (in *inserter) insert(table, id string, fields []fieldValue) error {
 		set = append(set, f)
 	}
 	// The table and field names were checked against the schema above.
-	var names, marks strings.Builder
+	var names, qs strings.Builder
 	args := make([]any, 0, 1+len(set))
 	names.WriteString("id")
-	marks.WriteString("?")
+	qs.WriteString("?")
 	args = append(args, id)
 	for _, f := range set {
 		names.WriteString(`, "` + f.field + `"`)
-		marks.WriteString(", ?")
+		qs.WriteString(", ?")
 		args = append(args, f.value)
 	}
-	st, err := in.stmt(`INSERT INTO "` + table + `" (` + names.String() + `) VALUES (` + marks.String() + `)`)
+	st, err := in.stmt(`INSERT INTO "` + table + `" (` + names.String() + `) VALUES (` + qs.String() + `)`)
 	if err != nil {
 		return fmt.Errorf("add %s record: %w", table, err)
 	}
@@ -80,19 +89,6 @@ func (in *inserter) insert(table, id string, fields []fieldValue) error {
 	if len(set) == 0 {
 		return nil
 	}
-	rows := strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?), ", len(set)), ", ")
-	vst, err := in.stmt(`INSERT INTO versions (tbl, row_id, field, hlc, device) VALUES ` + rows +
-		` ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device`)
-	if err != nil {
-		return fmt.Errorf("save %s versions: %w", table, err)
-	}
-	cst, err := in.stmt(`INSERT INTO changes (hlc, device, tbl, row_id, field, value) VALUES ` +
-		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?), ", len(set)), ", "))
-	if err != nil {
-		return fmt.Errorf("journal %s: %w", table, err)
-	}
-	vargs := make([]any, 0, 5*len(set))
-	cargs := make([]any, 0, 6*len(set))
 	dev := in.t.s.device
 	for _, f := range set {
 		stamp := int64(in.t.s.clock.Now())
@@ -100,14 +96,62 @@ func (in *inserter) insert(table, id string, fields []fieldValue) error {
 		if err != nil {
 			return fmt.Errorf("encode %s.%s: %w", table, f.field, err)
 		}
-		vargs = append(vargs, table, id, f.field, stamp, dev)
-		cargs = append(cargs, stamp, dev, table, id, f.field, string(enc))
+		in.versions = append(in.versions, table, id, f.field, stamp, dev)
+		in.changes = append(in.changes, stamp, dev, table, id, f.field, string(enc))
 	}
-	if _, err := vst.ExecContext(in.t.ctx, vargs...); err != nil {
-		return fmt.Errorf("save %s versions: %w", table, plainDBError(err))
-	}
-	if _, err := cst.ExecContext(in.t.ctx, cargs...); err != nil {
-		return fmt.Errorf("journal %s: %w", table, plainDBError(err))
+	if len(in.versions) >= 5*batchRows || len(in.changes) >= 6*batchRows {
+		return in.write(batchRows)
 	}
 	return nil
+}
+
+// flush writes the versions and journal entries still held.
+func (in *inserter) flush() error { return in.write(0) }
+
+// write writes the held versions and journal entries, n rows a statement,
+// or all the rest in one statement when n is 0.
+func (in *inserter) write(n int) error {
+	for len(in.versions) > 0 {
+		rows := len(in.versions) / 5
+		if n > 0 {
+			if rows < n {
+				break
+			}
+			rows = n
+		}
+		st, err := in.stmt(`INSERT INTO versions (tbl, row_id, field, hlc, device) VALUES ` + marks(rows, 5) +
+			` ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device`)
+		if err != nil {
+			return fmt.Errorf("save versions: %w", err)
+		}
+		if _, err := st.ExecContext(in.t.ctx, in.versions[:5*rows]...); err != nil {
+			return fmt.Errorf("save versions: %w", plainDBError(err))
+		}
+		in.versions = in.versions[5*rows:]
+	}
+	for len(in.changes) > 0 {
+		rows := len(in.changes) / 6
+		if n > 0 {
+			if rows < n {
+				break
+			}
+			rows = n
+		}
+		st, err := in.stmt(`INSERT INTO changes (hlc, device, tbl, row_id, field, value) VALUES ` + marks(rows, 6))
+		if err != nil {
+			return fmt.Errorf("journal: %w", err)
+		}
+		if _, err := st.ExecContext(in.t.ctx, in.changes[:6*rows]...); err != nil {
+			return fmt.Errorf("journal: %w", plainDBError(err))
+		}
+		in.changes = in.changes[6*rows:]
+	}
+	return nil
+}
+
+// marks returns the placeholders for rows rows of cols values each:
+// "(?, ?), (?, ?)".
+func marks(rows, cols int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", rows), ", ")
 }

@@ -346,3 +346,64 @@ func TestPayeeRulesReplaceAndForget(t *testing.T) {
 		t.Errorf("forget twice: %v", err)
 	}
 }
+
+// TestBudgetImportJournalsEveryFieldAcrossBatches imports enough payments
+// that the versions and journal entries are written in several batches,
+// with a payment typed in by hand matched part way, and checks that every
+// field has exactly one version and one journal entry, in stamp order.
+func TestBudgetImportJournalsEveryFieldAcrossBatches(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	typed, err := s.SaveBudgetTransaction(ctx, BudgetTransaction{Date: NewDate(2026, 8, 1), Amount: -999, Payee: "TYPED"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.LastSeq(ctx)
+	var txs []BudgetTransaction
+	for i := range 3*batchRows + 7 {
+		txs = append(txs, BudgetTransaction{Date: NewDate(2026, 8, 1+i%28), Amount: -int64(100 + i), Payee: fmt.Sprint("PAYEE ", i),
+			ImportKey: fmt.Sprint("k", i), Reconciled: true, Splits: []BudgetSplit{{"transport", -int64(100 + i)}}})
+		if i == batchRows/2 {
+			txs = append(txs, BudgetTransaction{ID: typed, Date: NewDate(2026, 8, 2), Amount: -999, Payee: "TYPED", ImportKey: "typed"})
+		}
+	}
+	imp, _, err := s.ImportBudgetTransactions(ctx, BudgetImport{FileName: "big.csv", Format: "csv"}, txs)
+	if err != nil || imp.Added != 3*batchRows+7 || imp.Matched != 1 {
+		t.Fatalf("import %+v: %v", imp, err)
+	}
+	entries, err := s.Journal(ctx, before, 100_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]int{}
+	seen := map[string]bool{}
+	for i, e := range entries {
+		fields[e.Table+"."+e.Field]++
+		k := e.Table + "/" + e.Row + "/" + e.Field
+		if seen[k] {
+			t.Fatalf("%s journaled twice", k)
+		}
+		seen[k] = true
+		if i > 0 && e.HLC < entries[i-1].HLC {
+			t.Fatalf("journal entry %d is stamped before the one above it", i)
+		}
+	}
+	n := 3*batchRows + 7
+	for f, want := range map[string]int{"budget_transactions.amount": n, "budget_transactions.payee": n, "budget_transactions.import_id": n,
+		"budget_splits.category": n, "budget_splits.amount": n, "budget_imports.added": 1, "budget_transactions.import_key": n + 1} {
+		if fields[f] != want {
+			t.Errorf("%s journaled %d times, want %d", f, fields[f], want)
+		}
+	}
+	others := 0
+	for _, e := range entries {
+		if e.Row != typed {
+			others++
+		}
+	}
+	var versions int
+	s.db.QueryRow(`SELECT count(*) FROM versions WHERE tbl LIKE 'budget_%' AND row_id != ?`, typed).Scan(&versions)
+	if versions != others {
+		t.Errorf("%d versions for %d journal entries", versions, others)
+	}
+}
