@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -55,6 +56,9 @@ type evidenceScreen struct {
 
 	// openURL opens a file or folder with the system; tests replace it.
 	openURL func(*url.URL) error
+
+	// oneOrMany is the question about files dropped together, while it shows.
+	oneOrMany *evidenceOneOrMany
 
 	busy     sync.WaitGroup
 	reading  atomic.Bool // reading the words of files that arrived from the circle
@@ -275,7 +279,61 @@ func (s *evidenceScreen) dropped(_ fyne.Position, uris []fyne.URI) {
 	if s.u.current != "evidence" {
 		s.u.show("evidence") // opens on the list, so the drop is a new document
 	}
+	if len(paths) > 1 && s.view != evDetail {
+		s.askOneOrMany(paths)
+		return
+	}
 	s.addPaths(paths, nil)
+}
+
+// askOneOrMany asks whether files dropped together are one document (a
+// letter and its enclosures) or several (a pile of receipts).
+func (s *evidenceScreen) askOneOrMany(paths []string) {
+	var dlg dialog.Dialog
+	one := button("One document", theme.DocumentIcon(), true, func() {
+		dlg.Hide()
+		s.addPaths(paths, nil)
+	})
+	many := button(fmt.Sprintf("%d separate documents", len(paths)), theme.ContentCopyIcon(), false, func() {
+		dlg.Hide()
+		s.addSeparately(paths)
+	})
+	cancel := button("Cancel", theme.CancelIcon(), false, func() { dlg.Hide() })
+	s.oneOrMany = &evidenceOneOrMany{one: one, many: many, cancel: cancel}
+	msg := para(fmt.Sprintf("You dropped %d files. Are they one document, such as a letter and its enclosures, "+
+		"or %d separate documents, such as receipts?", len(paths), len(paths)))
+	dlg = dialog.NewCustomWithoutButtons("Keep these files", container.NewVBox(msg, s.u.evRow(one, many, cancel)), s.u.win)
+	dlg.Resize(fyne.NewSize(min(s.u.win.Canvas().Size().Width*0.9, 700), 0))
+	dlg.Show()
+	s.u.win.Canvas().Focus(one)
+}
+
+// evidenceOneOrMany holds the choices askOneOrMany offers, for tests.
+type evidenceOneOrMany struct{ one, many, cancel *widget.Button }
+
+// addSeparately keeps each file as a document of its own, titled from
+// its name. A file that cannot be kept does not stop the others; each
+// problem is named.
+func (s *evidenceScreen) addSeparately(paths []string) {
+	a, ctx := s.u.a, s.u.ctx
+	kept := 0
+	var problems []string
+	s.run(fmt.Sprintf("Keeping %s and reading the words in them…", evCountFiles(len(paths))), func() error {
+		for _, p := range paths {
+			if _, err := a.AddEvidence(ctx, store.EvidenceItem{Title: app.TitleFromFileName(p)}, []string{p}); err != nil {
+				problems = append(problems, err.Error())
+				continue
+			}
+			kept++
+		}
+		if len(problems) > 0 {
+			return fmt.Errorf("kept %s; could not keep the others:\n%s", evCountDocs(kept), strings.Join(problems, "\n"))
+		}
+		return nil
+	}, func() {
+		s.show(evList, "")
+		s.say(fmt.Sprintf("Kept %s. Open each to add who it is from and its date.", evCountDocs(kept)))
+	})
 }
 
 // addPaths keeps files: as more files of the open document, or as a new

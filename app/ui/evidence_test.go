@@ -611,3 +611,62 @@ func TestEvidenceScreenFilePickerAndDropAnywhere(t *testing.T) {
 		t.Errorf("vault after a bad drop: %+v", check)
 	}
 }
+
+func TestEvidenceScreenDropSeveralFiles(t *testing.T) {
+	u, a, s := newEvidenceUI(t)
+	ctx := context.Background()
+	uris := func(names ...string) []fyne.URI {
+		var out []fyne.URI
+		for _, n := range names {
+			out = append(out, storage.NewFileURI(evidenceFile(t, n, []byte("receipt for "+n))))
+		}
+		return out
+	}
+	count := func() int {
+		items, _ := a.EvidenceList(ctx, app.EvidenceFilter{})
+		return len(items)
+	}
+	// Several files dropped together: the person says what they are.
+	s.dropped(fyne.NewPos(5, 5), uris("taxi.txt", "pool.txt", "empty.pdf"))
+	q := s.oneOrMany
+	if q == nil || u.win.Canvas().Overlays().Top() == nil || u.win.Canvas().Focused() != q.one {
+		t.Fatal("no question about files dropped together")
+	}
+	if got := richOrLabels(u.win.Canvas().Overlays().Top()); !strings.Contains(got, "You dropped 3 files.") || q.many.Text != "3 separate documents" {
+		t.Errorf("question:\n%s", got)
+	}
+	focusAndPress(u, q.cancel)
+	s.wait()
+	if count() != 0 || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("cancel kept %d documents", count())
+	}
+	// Separate documents: each is kept on its own; the empty one is
+	// named and the others kept all the same.
+	emptyURI := storage.NewFileURI(evidenceFile(t, "empty.pdf", nil))
+	s.dropped(fyne.NewPos(5, 5), append(uris("taxi.txt", "pool.txt"), emptyURI))
+	focusAndPress(u, s.oneOrMany.many)
+	s.wait()
+	if count() != 2 || !strings.Contains(s.status.Text, "kept 2 documents; could not keep the others") ||
+		!strings.Contains(s.status.Text, "empty.pdf is empty (0 bytes)") {
+		t.Fatalf("separate: %d documents, status %q", count(), s.status.Text)
+	}
+	for _, o := range u.win.Canvas().Overlays().List() {
+		o.Hide()
+		u.win.Canvas().Overlays().Remove(o)
+	}
+	// One document: a letter and its enclosure.
+	s.show(evList, "")
+	s.dropped(fyne.NewPos(5, 5), uris("letter.txt", "enclosure.txt"))
+	focusAndPress(u, s.oneOrMany.one)
+	s.wait()
+	items, _ := a.EvidenceList(ctx, app.EvidenceFilter{})
+	if len(items) != 3 || s.view != evDetail || len(s.detail.item.Files) != 2 {
+		t.Errorf("one document: %d documents, view %q", len(items), s.view)
+	}
+	// Dropped on an open document, files are added to it without asking.
+	s.dropped(fyne.NewPos(5, 5), uris("more1.txt", "more2.txt"))
+	s.wait()
+	if got, _ := a.EvidenceItem(ctx, s.detail.item.ID); len(got.Files) != 4 {
+		t.Errorf("drop on an open document: %d files", len(got.Files))
+	}
+}
