@@ -16,24 +16,32 @@ type fieldValue struct {
 // inserter adds many new records quickly inside one Tx, with the same
 // result as t.set for each field: the row, each field's version and a
 // journal entry per field, all stamped by the clock. It differs only in
-// speed: statements are prepared once, and the versions and journal
-// entries are written batchRows at a time. As with t.set on a new record,
-// fields left at their default values are not journaled. Call flush
-// before the Tx commits.
+// speed: rows are written batchRows at a time, by statements prepared
+// once. As with t.set on a new record, fields left at their default
+// values are not journaled. Call flush before the Tx commits, and before
+// anything else in the Tx reads or writes the same tables.
 type inserter struct {
-	t     *Tx
-	stmts map[string]*sql.Stmt
-	// versions and changes hold the arguments of rows not yet written:
-	// five per version, six per journal entry.
-	versions, changes []any
+	t       *Tx
+	stmts   map[string]*sql.Stmt
+	batches map[string]*batch // by the statement's columns
+	order   []*batch          // in the order first used, so that flush is repeatable
 }
 
-// batchRows is how many versions or journal entries one statement
-// writes: far fewer statements, well inside SQLite's limit of 32,766
-// arguments.
+// batch is rows waiting to be written by one kind of INSERT statement.
+type batch struct {
+	head, tail string // the statement before and after its VALUES
+	cols       int    // values a row
+	args       []any  // the values of the rows waiting
+	what       string // for errors: "add budget_transactions records"
+}
+
+// batchRows is how many rows one statement writes: far fewer statements,
+// well inside SQLite's limit of 32,766 arguments.
 const batchRows = 200
 
-func newInserter(t *Tx) *inserter { return &inserter{t: t, stmts: map[string]*sql.Stmt{}} }
+func newInserter(t *Tx) *inserter {
+	return &inserter{t: t, stmts: map[string]*sql.Stmt{}, batches: map[string]*batch{}}
+}
 
 func (in *inserter) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := in.stmts[query]; ok {
@@ -45,6 +53,56 @@ func (in *inserter) stmt(query string) (*sql.Stmt, error) {
 	}
 	in.stmts[query] = st
 	return st, nil
+}
+
+// add queues one row for the statement head … VALUES … tail, writing a
+// batch when it is full.
+func (in *inserter) add(head, tail, what string, row ...any) error {
+	b, ok := in.batches[head]
+	if !ok {
+		b = &batch{head: head, tail: tail, cols: len(row), what: what}
+		in.batches[head] = b
+		in.order = append(in.order, b)
+	}
+	b.args = append(b.args, row...)
+	if len(b.args) >= batchRows*b.cols {
+		return in.write(b)
+	}
+	return nil
+}
+
+// write writes the rows waiting in b.
+func (in *inserter) write(b *batch) error {
+	for len(b.args) > 0 {
+		rows := min(len(b.args)/b.cols, batchRows)
+		st, err := in.stmt(b.head + marks(rows, b.cols) + b.tail)
+		if err != nil {
+			return fmt.Errorf("%s: %w", b.what, err)
+		}
+		if _, err := st.ExecContext(in.t.ctx, b.args[:rows*b.cols]...); err != nil {
+			return fmt.Errorf("%s: %w", b.what, plainDBError(err))
+		}
+		b.args = b.args[rows*b.cols:]
+	}
+	b.args = b.args[:0:0]
+	return nil
+}
+
+// flush writes every row still waiting.
+func (in *inserter) flush() error {
+	for _, b := range in.order {
+		if err := in.write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// marks returns the placeholders for rows rows of cols values each:
+// "(?, ?), (?, ?)".
+func marks(rows, cols int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", rows), ", ")
 }
 
 // insert adds the record table/id, which must not exist yet.
@@ -68,27 +126,18 @@ func (in *inserter) insert(table, id string, fields []fieldValue) error {
 		set = append(set, f)
 	}
 	// The table and field names were checked against the schema above.
-	var names, qs strings.Builder
-	args := make([]any, 0, 1+len(set))
+	var names strings.Builder
+	row := make([]any, 0, 1+len(set))
 	names.WriteString("id")
-	qs.WriteString("?")
-	args = append(args, id)
+	row = append(row, id)
 	for _, f := range set {
 		names.WriteString(`, "` + f.field + `"`)
-		qs.WriteString(", ?")
-		args = append(args, f.value)
+		row = append(row, f.value)
 	}
-	st, err := in.stmt(`INSERT INTO "` + table + `" (` + names.String() + `) VALUES (` + qs.String() + `)`)
-	if err != nil {
-		return fmt.Errorf("add %s record: %w", table, err)
-	}
-	if _, err := st.ExecContext(in.t.ctx, args...); err != nil {
-		return fmt.Errorf("add %s record: %w", table, plainDBError(err))
+	if err := in.add(`INSERT INTO "`+table+`" (`+names.String()+`) VALUES `, "", "add "+table+" records", row...); err != nil {
+		return err
 	}
 	in.t.touched[table] = true
-	if len(set) == 0 {
-		return nil
-	}
 	dev := in.t.s.device
 	for _, f := range set {
 		stamp := int64(in.t.s.clock.Now())
@@ -96,62 +145,15 @@ func (in *inserter) insert(table, id string, fields []fieldValue) error {
 		if err != nil {
 			return fmt.Errorf("encode %s.%s: %w", table, f.field, err)
 		}
-		in.versions = append(in.versions, table, id, f.field, stamp, dev)
-		in.changes = append(in.changes, stamp, dev, table, id, f.field, string(enc))
-	}
-	if len(in.versions) >= 5*batchRows || len(in.changes) >= 6*batchRows {
-		return in.write(batchRows)
-	}
-	return nil
-}
-
-// flush writes the versions and journal entries still held.
-func (in *inserter) flush() error { return in.write(0) }
-
-// write writes the held versions and journal entries, n rows a statement,
-// or all the rest in one statement when n is 0.
-func (in *inserter) write(n int) error {
-	for len(in.versions) > 0 {
-		rows := len(in.versions) / 5
-		if n > 0 {
-			if rows < n {
-				break
-			}
-			rows = n
+		if err := in.add(`INSERT INTO versions (tbl, row_id, field, hlc, device) VALUES `,
+			` ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device`,
+			"save versions", table, id, f.field, stamp, dev); err != nil {
+			return err
 		}
-		st, err := in.stmt(`INSERT INTO versions (tbl, row_id, field, hlc, device) VALUES ` + marks(rows, 5) +
-			` ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device`)
-		if err != nil {
-			return fmt.Errorf("save versions: %w", err)
+		if err := in.add(`INSERT INTO changes (hlc, device, tbl, row_id, field, value) VALUES `, "",
+			"journal", stamp, dev, table, id, f.field, string(enc)); err != nil {
+			return err
 		}
-		if _, err := st.ExecContext(in.t.ctx, in.versions[:5*rows]...); err != nil {
-			return fmt.Errorf("save versions: %w", plainDBError(err))
-		}
-		in.versions = in.versions[5*rows:]
-	}
-	for len(in.changes) > 0 {
-		rows := len(in.changes) / 6
-		if n > 0 {
-			if rows < n {
-				break
-			}
-			rows = n
-		}
-		st, err := in.stmt(`INSERT INTO changes (hlc, device, tbl, row_id, field, value) VALUES ` + marks(rows, 6))
-		if err != nil {
-			return fmt.Errorf("journal: %w", err)
-		}
-		if _, err := st.ExecContext(in.t.ctx, in.changes[:6*rows]...); err != nil {
-			return fmt.Errorf("journal: %w", plainDBError(err))
-		}
-		in.changes = in.changes[6*rows:]
 	}
 	return nil
-}
-
-// marks returns the placeholders for rows rows of cols values each:
-// "(?, ?), (?, ?)".
-func marks(rows, cols int) string {
-	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
-	return strings.TrimSuffix(strings.Repeat(row+", ", rows), ", ")
 }
