@@ -282,6 +282,7 @@ var skipProblems = [numSkipKinds]string{
 	skipBlank:    "This row is empty.",
 	skipNoAmount: "This row has no amount, so it will be left out.",
 	skipNoDate:   "This row has no date, so it will be left out.",
+	skipSummary:  "This row is a balance or a total, not a payment, so it will be left out.",
 }
 
 // problem returns the message of an error without its line number.

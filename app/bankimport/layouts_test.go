@@ -114,6 +114,11 @@ func TestRealWorldLayouts(t *testing.T) {
 		{name: "ragged rows and duplicate column names", file: "s.csv",
 			data: "Date,Description,Amount,Amount,Notes\n01/10/2026,DP,1400.00\n02/10/2026,SWIM,-6.20,,,,,\n03/10/2026,\"TAXI\nTO HOSPITAL\",-18.00,x\n",
 			want: []string{"2026-10-01 140000 DP", "2026-10-02 -620 SWIM", "2026-10-03 -1800 TAXI TO HOSPITAL"}},
+		{name: "dated balance and total lines are not payments", file: "s.csv",
+			data: "Date,Description,Amount,Balance\n01/10/2026,BALANCE BROUGHT FORWARD,1400.00,1400.00\n02/10/2026,TOTAL FITNESS IPSWICH,-30.00,1370.00\n" +
+				"03/10/2026,Balance transfer,-6.20,1363.80\n31/10/2026,TOTAL,-36.20,\n31/10/2026,Closing balance,1363.80,1363.80\n",
+			want:    []string{"2026-10-02 -3000 TOTAL FITNESS IPSWICH", "2026-10-03 -620 Balance transfer"},
+			checked: true, warning: "Left out 3 rows that are balances or totals, not payments (such as \"balance brought forward\"): lines 2, 5 and 6."},
 		{name: "an n/a amount is no amount", file: "s.csv",
 			data: "Date,Description,Amount\n01/10/2026,DP,1400.00\n02/10/2026,PENDING SWIM,n/a\n",
 			want: []string{"2026-10-01 140000 DP"}, warning: "line 3"},

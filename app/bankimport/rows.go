@@ -14,6 +14,7 @@ const (
 	skipBlank             // every cell is empty
 	skipNoAmount          // no amount: a pending payment, a balance line or a note
 	skipNoDate            // no date: a total, a note or a repeated header
+	skipSummary           // a dated balance or total line, such as "BALANCE BROUGHT FORWARD"
 	numSkipKinds
 )
 
@@ -21,6 +22,7 @@ const (
 var skipNotes = [numSkipKinds]string{
 	skipNoAmount: "Left out %d rows with no amount (for example a pending payment or a balance line): %s.",
 	skipNoDate:   "Left out %d rows without a date (for example a total or a note): %s.",
+	skipSummary:  "Left out %d rows that are balances or totals, not payments (such as \"balance brought forward\"): %s.",
 }
 
 // row is one CSV row read with a Mapping: a transaction whose date is
@@ -88,6 +90,9 @@ func (rr rowReader) read(cells []string, line int) (row, skipKind, error) {
 		Line:        line,
 	}
 	r.tx.Description, r.tx.Reference = describe(cells, m, r.tx.Reference)
+	if isSummaryLine(r.tx.Description) {
+		return r, skipSummary, nil
+	}
 	if b := cell(cells, m.Balance); b != "" {
 		v, empty, ok := parseAmountStyle(b, rr.comma)
 		switch {
@@ -257,6 +262,25 @@ func isSummary(cells []string) bool {
 		}
 	}
 	return false
+}
+
+// summaryLines are the descriptions of rows that banks date and give an
+// amount but that are not payments, normalised as by appendNormalised.
+var summaryLines = map[string]bool{
+	"BALANCE BROUGHT FORWARD": true, "BALANCE CARRIED FORWARD": true, "BROUGHT FORWARD": true, "CARRIED FORWARD": true,
+	"BALANCE B F": true, "BALANCE C F": true, "B F": true, "C F": true, "BFWD": true, "CFWD": true,
+	"OPENING BALANCE": true, "CLOSING BALANCE": true, "START BALANCE": true, "END BALANCE": true, "BALANCE": true,
+	"STARTING BALANCE": true, "ENDING BALANCE": true, "PREVIOUS BALANCE": true, "NEW BALANCE": true,
+	"TOTAL": true, "TOTALS": true, "SUBTOTAL": true, "SUB TOTAL": true, "GRAND TOTAL": true,
+	"TOTAL PAID IN": true, "TOTAL PAID OUT": true, "TOTAL MONEY IN": true, "TOTAL MONEY OUT": true,
+	"TOTAL IN": true, "TOTAL OUT": true, "TOTAL CREDITS": true, "TOTAL DEBITS": true,
+}
+
+// isSummaryLine reports whether a row's description says it is a balance
+// or a total rather than a payment. Only whole descriptions count, so
+// that "TOTAL FITNESS" and "BALANCE TRANSFER" are payments.
+func isSummaryLine(desc string) bool {
+	return len(desc) <= 30 && summaryLines[string(appendNormalised(nil, desc))]
 }
 
 // tidy trims s and collapses runs of white space inside it, as banks pad
