@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strings"
 
 	"github.com/ownplan/ownplan/app/plan"
 )
@@ -40,15 +39,22 @@ type SectionState struct {
 // PlanSectionStates lists the plan's sections in order with how far each
 // has got, for the section list and `ownplanctl plan sections`.
 func (a *App) PlanSectionStates(ctx context.Context) ([]SectionState, error) {
+	_, states, err := a.PlanAndStates(ctx)
+	return states, err
+}
+
+// PlanAndStates returns the plan and its sections' states from one read,
+// for a screen that shows both after every autosave.
+func (a *App) PlanAndStates(ctx context.Context) (Plan, []SectionState, error) {
 	p, err := a.Plan(ctx)
 	if err != nil {
-		return nil, err
+		return Plan{}, nil, err
 	}
 	g, err := guideFor(p.Region)
 	if err != nil {
-		return nil, err
+		return Plan{}, nil, err
 	}
-	return sectionStates(p, g.Check(p.Draft())), nil
+	return p, sectionStates(p, g.Check(p.Draft())), nil
 }
 
 // SectionStatesOf lists how far each section of p has got by the guide
@@ -64,7 +70,7 @@ func sectionStates(p Plan, c plan.Checklist) []SectionState {
 			Key: it.Section, Title: it.Title,
 			Filled:  it.State != plan.Missing,
 			State:   it.State.String(),
-			Words:   len(strings.Fields(p.Text(it.Section))),
+			Words:   plan.CountWords(p.Text(it.Section)),
 			Message: it.Message,
 		})
 	}

@@ -256,3 +256,13 @@ func TestStateString(t *testing.T) {
 		}
 	}
 }
+
+// CountWords splits at white space exactly as strings.Fields does.
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "tab\tand\nnew\r\nlines", "no\u00a0break space",
+		"شلום 你好 e\u0301 👨\u200d👩\u200d👧", "\u2003em\u2003space\u3000ideographic", "a\x00b", "bad\xffutf8 here"} {
+		if got, want := CountWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("CountWords(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package plan
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Wording holds the sentences this package fills in. Placeholders are
@@ -99,5 +100,21 @@ func (w Wording) list(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " " + w.And + " " + items[len(items)-1]
 }
 
-// countWords returns the number of words in s, splitting at white space.
-func countWords(s string) int { return len(strings.Fields(s)) }
+// countWords is CountWords, short for use in this package.
+func countWords(s string) int { return CountWords(s) }
+
+// CountWords returns the number of words in s, splitting at white space
+// as strings.Fields does, without building the list of words (a section
+// can hold 150,000 of them, and is counted after every autosave).
+func CountWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}

@@ -125,16 +125,16 @@ func (u *UI) planScreen() fyne.CanvasObject {
 
 // refreshMarks updates the completeness marks and the summary line.
 func (v *planView) refreshMarks() {
-	states, err := v.u.a.PlanSectionStates(v.u.ctx)
+	p, states, err := v.u.a.PlanAndStates(v.u.ctx)
 	if err != nil {
 		v.summary.SetText("OwnPlan could not check your plan: " + err.Error())
 		return
 	}
-	v.applyStates(states)
+	v.applyStates(states, p)
 }
 
-// applyStates shows the sections' states in the list.
-func (v *planView) applyStates(states []app.SectionState) {
+// applyStates shows the sections' states in the list, and p's status.
+func (v *planView) applyStates(states []app.SectionState, p app.Plan) {
 	done := 0
 	for _, s := range states {
 		if r := v.rows[s.Key]; r != nil {
@@ -147,24 +147,26 @@ func (v *planView) applyStates(states []app.SectionState) {
 			v.stateNote.SetText(s.Message)
 		}
 	}
-	p, _ := v.u.a.Plan(v.u.ctx)
 	v.summary.SetText(fmt.Sprintf("%s · %d of %d parts done · started %s", p.StatusLabel, done, len(states), app.HumanDate(p.Started)))
 	if p.Started.IsZero() {
 		v.summary.SetText(fmt.Sprintf("%s · %d of %d parts done", p.StatusLabel, done, len(states)))
 	}
 }
 
-// afterWrite rechecks the plan once a background save has finished.
+// afterWrite rechecks the plan once a background save has finished. It
+// runs on the saving goroutine and reads everything there, so the window
+// only redraws.
 func (v *planView) afterWrite() {
-	states, err := v.u.a.PlanSectionStates(v.u.ctx)
+	p, states, err := v.u.a.PlanAndStates(v.u.ctx)
 	if err != nil {
 		return
 	}
+	sum := budgetSummaryOf(p)
 	fyne.Do(func() {
 		if planViewOf(v.u) == v {
-			v.applyStates(states)
+			v.applyStates(states, p)
 			if v.budgetSum != nil {
-				v.budgetSum.SetText(v.budgetSummary())
+				v.budgetSum.SetText(sum)
 			}
 		}
 	})

@@ -89,6 +89,11 @@ func (v *planView) budgetSummary() string {
 	if err != nil {
 		return err.Error()
 	}
+	return budgetSummaryOf(p)
+}
+
+// budgetSummaryOf is budgetSummary for the plan p, read already.
+func budgetSummaryOf(p app.Plan) string {
 	total, unknown := p.SupportTotal()
 	var b strings.Builder
 	fmt.Fprintf(&b, "Your support adds up to %s a year", money.Format(total))
@@ -105,7 +110,12 @@ func (v *planView) budgetSummary() string {
 	if unknown > 0 {
 		fmt.Fprintf(&b, " %d of your support arrangements don't have a cost yet.", unknown)
 	}
-	byCat, _ := v.u.a.PlannedByCategory(v.u.ctx)
+	byCat := map[string]int64{}
+	for _, s := range p.Support {
+		if s.CostKnown {
+			byCat[s.Category] += s.AnnualCost
+		}
+	}
 	for _, c := range app.SupportCategories() {
 		if n := byCat[c.Key]; n > 0 {
 			fmt.Fprintf(&b, "\n• %s: %s", c.Name, money.Format(n))
