@@ -408,6 +408,45 @@ func TestPlanPersonalBudgetFromBudgetSetup(t *testing.T) {
 	}
 }
 
+// A category the person added to their budget can be chosen for a
+// support arrangement, and its cost then plans that category.
+func TestPlanSupportUnderACategoryOfMyOwn(t *testing.T) {
+	a := openPlanApp(t)
+	ctx := context.Background()
+	setup := app.SuggestedBudgetSetup(store.Today())
+	setup.Amount, setup.Period = 18_200_00, budget.Annual
+	if err := a.SaveBudgetSetup(ctx, setup); err != nil {
+		t.Fatal(err)
+	}
+	key, err := a.AddBudgetCategory(ctx, "Gym membership", budget.MoneyOut, 0, budget.Monthly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats, _ := a.PlanSupportCategories(ctx)
+	names := ""
+	for _, c := range cats {
+		names += c.Name + ";"
+		if c.Kind != budget.MoneyOut {
+			t.Errorf("%s is money in", c.Name)
+		}
+	}
+	if !strings.Contains(names, "Gym membership;") || !strings.Contains(names, "Personal assistant wages;") {
+		t.Errorf("categories to choose from: %s", names)
+	}
+	if _, err := a.SaveSupportArrangement(ctx, store.SupportArrangement{Who: "Gym", What: "Hydrotherapy", AnnualCost: 360_00, Category: key}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SaveSupportArrangement(ctx, store.SupportArrangement{Who: "x", Category: "council_payments"}); err == nil {
+		t.Error("support planned under money coming in")
+	}
+	if _, err := a.UsePlanCosts(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := a.BudgetCategory(ctx, key); c.Annual() != 360_00 {
+		t.Errorf("the gym category is planned at %d a year", c.Annual())
+	}
+}
+
 // Two edits far apart in one section show as two changes, each quoted,
 // not as one run covering everything between them.
 func TestPlanDiffFindsEachEditInASection(t *testing.T) {

@@ -146,15 +146,52 @@ func (a *App) SaveSupportArrangement(ctx context.Context, s store.SupportArrange
 		s.CostKnown = true
 	}
 	if s.Category != "" {
-		if _, ok := SupportCategory(s.Category); !ok {
-			return "", fmt.Errorf("%q is not a budget category; use one of: %s", s.Category, strings.Join(supportCategoryKeys(), ", "))
+		cats, err := a.PlanSupportCategories(ctx)
+		if err != nil {
+			return "", err
+		}
+		if _, ok := findCategory(cats, s.Category); !ok {
+			keys := make([]string, len(cats))
+			for i, c := range cats {
+				keys[i] = c.Key
+			}
+			return "", fmt.Errorf("%q is not a budget category; use one of: %s", s.Category, strings.Join(keys, ", "))
 		}
 	}
 	return a.store().SaveSupportArrangement(ctx, s)
 }
 
-// SupportCategories returns the budget categories a support arrangement
-// can be planned under: the usual spending headings of a direct payment.
+// PlanSupportCategories returns the budget categories a support
+// arrangement can be planned under: the budget's own categories for
+// money going out, including any the person added, once the budget is
+// set up, or else the usual ones (SupportCategories).
+func (a *App) PlanSupportCategories(ctx context.Context) ([]budget.Category, error) {
+	cats, err := a.budgetCategories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []budget.Category
+	for _, c := range cats {
+		if c.Kind == budget.MoneyOut {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// findCategory returns the category with key k in cats.
+func findCategory(cats []budget.Category, k string) (budget.Category, bool) {
+	for _, c := range cats {
+		if c.Key == k {
+			return c, true
+		}
+	}
+	return budget.Category{}, false
+}
+
+// SupportCategories returns the usual spending headings of a direct
+// payment, which a support arrangement can be planned under before the
+// budget is set up (see PlanSupportCategories).
 func SupportCategories() []budget.Category {
 	var out []budget.Category
 	for _, c := range budget.DefaultCategories() {
@@ -165,22 +202,9 @@ func SupportCategories() []budget.Category {
 	return out
 }
 
-// SupportCategory returns the spending category with key k.
+// SupportCategory returns the usual spending category with key k.
 func SupportCategory(k string) (budget.Category, bool) {
-	for _, c := range SupportCategories() {
-		if c.Key == k {
-			return c, true
-		}
-	}
-	return budget.Category{}, false
-}
-
-func supportCategoryKeys() []string {
-	var keys []string
-	for _, c := range SupportCategories() {
-		keys = append(keys, c.Key)
-	}
-	return keys
+	return findCategory(SupportCategories(), k)
 }
 
 // SavePlanRisk adds a risk (when r.ID is empty) or saves it, and returns

@@ -161,7 +161,8 @@ func (v *planView) afterWrite() {
 	if err != nil {
 		return
 	}
-	sum := budgetSummaryOf(p)
+	cats, _ := v.u.a.PlanSupportCategories(v.u.ctx)
+	sum := budgetSummaryOf(p, cats)
 	fyne.Do(func() {
 		if planViewOf(v.u) == v {
 			v.applyStates(states, p)

@@ -152,7 +152,10 @@ func contains(list []string, k string) bool {
 
 func (v *planView) supportEditor() fyne.CanvasObject {
 	u := v.u
-	cats := app.SupportCategories()
+	cats, err := u.a.PlanSupportCategories(u.ctx)
+	if err != nil {
+		cats = app.SupportCategories()
+	}
 	const noCategory = "Not chosen yet"
 	catNames := []string{noCategory}
 	for _, c := range cats {
@@ -210,8 +213,10 @@ func (v *planView) supportEditor() fyne.CanvasObject {
 			box.Add(boxField("Cost a year", "What it costs in a year. Leave it empty if you don't know yet.", costBox))
 			c.choose = u.newChooser(catNames, "Choose a category", func(string) { c.saver.changed() })
 			sel := noCategory
-			if cat, ok := app.SupportCategory(s.Category); ok {
-				sel = cat.Name
+			for _, cat := range cats {
+				if cat.Key == s.Category {
+					sel = cat.Name
+				}
 			}
 			c.choose.Selected = sel
 			box.Add(boldLabel("Budget category"))

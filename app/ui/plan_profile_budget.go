@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"github.com/ownplan/ownplan/app"
+	"github.com/ownplan/ownplan/app/budget"
 	"github.com/ownplan/ownplan/app/money"
 )
 
@@ -89,11 +90,13 @@ func (v *planView) budgetSummary() string {
 	if err != nil {
 		return err.Error()
 	}
-	return budgetSummaryOf(p)
+	cats, _ := v.u.a.PlanSupportCategories(v.u.ctx)
+	return budgetSummaryOf(p, cats)
 }
 
-// budgetSummaryOf is budgetSummary for the plan p, read already.
-func budgetSummaryOf(p app.Plan) string {
+// budgetSummaryOf is budgetSummary for the plan p and the budget's
+// categories cats, read already.
+func budgetSummaryOf(p app.Plan, cats []budget.Category) string {
 	total, unknown := p.SupportTotal()
 	var b strings.Builder
 	fmt.Fprintf(&b, "Your support adds up to %s a year", money.Format(total))
@@ -116,7 +119,10 @@ func budgetSummaryOf(p app.Plan) string {
 			byCat[s.Category] += s.AnnualCost
 		}
 	}
-	for _, c := range app.SupportCategories() {
+	if len(cats) == 0 {
+		cats = app.SupportCategories()
+	}
+	for _, c := range cats {
 		if n := byCat[c.Key]; n > 0 {
 			fmt.Fprintf(&b, "\n• %s: %s", c.Name, money.Format(n))
 		}

@@ -420,6 +420,8 @@ func writeSupport(w io.Writer, p app.Plan) {
 		cat := ""
 		if c, ok := app.SupportCategory(s.Category); ok {
 			cat = ", " + c.Name
+		} else if s.Category != "" {
+			cat = ", " + s.Category
 		}
 		fmt.Fprintf(w, "   - %s: %s\n     When: %s\n     %s%s\n     ID: %s\n", orDash(s.Who), orDash(s.What), orDash(s.When), cost, cat, s.ID)
 	}

@@ -57,7 +57,7 @@ func init() {
 		fs.String("what", "", "what they help with")
 		fs.String("when", "", "when, such as \"weekday mornings 8:30 to 11:30\"")
 		fs.String("cost", "", "what it costs a year, such as £15,548; 0 for unpaid help")
-		fs.String("category", "", "the budget category: "+keyList(categoryKeys()))
+		fs.String("category", "", "the budget category: "+keyList(categoryKeys())+", or one you added (see budget categories)")
 	}
 	registerGroup("plan support", "add or change a support arrangement (who, what, when, cost)",
 		sub{name: "add", summary: "add a support arrangement", flags: supportFlags,
