@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/ownplan/ownplan/app/budget"
@@ -10,9 +11,10 @@ import (
 
 // txCache keeps the budget's transactions in memory between reads, so
 // that the summary, the chart, the list and Home's line do not each read
-// tens of thousands of rows. It is good while the journal has not grown:
-// every saved change, local or from sync, adds to the journal. One cache
-// serves the most recently read data folder.
+// tens of thousands of rows. It is good while the journal has no new
+// entries for the transactions or their splits: every saved change, local
+// or from sync, adds to the journal. One cache serves the most recently
+// read data folder.
 var txCache struct {
 	mu   sync.Mutex
 	st   *store.Store
@@ -28,8 +30,22 @@ func (a *App) loadTxCache(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if txCache.st == st && txCache.seq == seq && txCache.txs != nil {
-		return nil
+	if txCache.st == st && txCache.txs != nil {
+		if txCache.seq == seq {
+			return nil
+		}
+		// Most changes are to other things (the plan, as it autosaves):
+		// then the transactions read before are still right.
+		if seq > txCache.seq && seq-txCache.seq <= maxJournalCheck {
+			entries, err := st.Journal(ctx, txCache.seq, maxJournalCheck)
+			if err != nil {
+				return err
+			}
+			if !slices.ContainsFunc(entries, touchesTransactions) {
+				txCache.seq = seq
+				return nil
+			}
+		}
 	}
 	txs, err := st.BudgetTransactions(ctx, store.TransactionFilter{IncludeDeleted: true})
 	if err != nil {
@@ -37,6 +53,15 @@ func (a *App) loadTxCache(ctx context.Context) error {
 	}
 	txCache.st, txCache.seq, txCache.txs, txCache.btxs = st, seq, txs, nil
 	return nil
+}
+
+// maxJournalCheck is how many journal entries the cache looks through to
+// see whether any change touched the transactions; after more, reading
+// them again is quicker.
+const maxJournalCheck = 2000
+
+func touchesTransactions(e store.JournalEntry) bool {
+	return e.Table == "budget_transactions" || e.Table == "budget_splits"
 }
 
 // budgetTransactions returns the transactions not deleted, oldest

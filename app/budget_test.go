@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -641,5 +642,52 @@ func TestBudgetImportOFXTwiceAddsNothingTwice(t *testing.T) {
 		if _, err := a.ImportStatementFile(ctx, p, app.ImportOptions{Format: "xls"}); err == nil {
 			t.Errorf("%s: an unknown format was accepted", name)
 		}
+	}
+}
+
+// TestBudgetSummaryFollowsEveryChange checks the kept transactions: a
+// change to something else keeps them, and any change to a payment or
+// its category shows in the next summary.
+func TestBudgetSummaryFollowsEveryChange(t *testing.T) {
+	a, ctx := newBudgetApp(t)
+	a.SaveBudgetSetup(ctx, zoeSetup())
+	day := store.NewDate(2026, 5, 1)
+	spent := func() int64 {
+		t.Helper()
+		s, err := a.BudgetSummary(ctx, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Spent
+	}
+	id, err := a.SaveTransaction(ctx, store.BudgetTransaction{Date: store.NewDate(2026, 4, 2), Amount: -1800, Payee: "Taxi"})
+	if err != nil || spent() != 1800 {
+		t.Fatalf("after adding: %v, spent %d", err, spent())
+	}
+	// Something else changes: the profile, many times.
+	for i := range 50 {
+		if err := a.SaveProfile(ctx, store.Profile{Name: fmt.Sprint("Sam ", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if spent() != 1800 {
+		t.Errorf("after profile changes: spent %d", spent())
+	}
+	tx, _ := a.Transaction(ctx, id)
+	tx.Amount, tx.Splits = -2000, []store.BudgetSplit{{Category: budget.KeyTransport, Amount: -2000}}
+	if _, err := a.SaveTransaction(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := a.BudgetSummary(ctx, day)
+	for _, c := range s.Categories {
+		if c.Key == budget.KeyTransport && c.Actual != 2000 {
+			t.Errorf("transport %d after the split changed", c.Actual)
+		}
+	}
+	if err := a.DeleteTransaction(ctx, id); err != nil || spent() != 0 {
+		t.Errorf("after deleting: %v, spent %d", err, spent())
+	}
+	if err := a.RestoreTransaction(ctx, id); err != nil || spent() != 2000 {
+		t.Errorf("after restoring: %v, spent %d", err, spent())
 	}
 }
