@@ -315,6 +315,15 @@ func TestPlanVersionsAndDiff(t *testing.T) {
 	if _, err := a.SavePlanVersion(ctx, "  ", time.Time{}); err == nil {
 		t.Error("saved a version without a name")
 	}
+	// A name is measured in characters, not bytes: 60 emoji are fine.
+	if v, err := a.SavePlanVersion(ctx, strings.Repeat("🙂", 60), time.Time{}); err != nil {
+		t.Errorf("an emoji name: %v", err)
+	} else {
+		a.RemovePlanItem(ctx, "version", v.ID)
+	}
+	if _, err := a.SavePlanVersion(ctx, strings.Repeat("a", 201), time.Time{}); err == nil {
+		t.Error("saved a 201-character name")
+	}
 	v1, err := a.SavePlanVersion(ctx, "First draft", time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ownplan/ownplan/store"
 )
@@ -24,11 +25,11 @@ func (a *App) SavePlanVersion(ctx context.Context, label string, at time.Time) (
 	if label == "" {
 		return store.PlanVersion{}, errors.New(`give the version a name, such as "Sent to the council 3 May"`)
 	}
-	if len(label) > 200 {
-		return store.PlanVersion{}, errors.New("the version's name is too long; a few words are enough")
-	}
 	if err := checkText("the version's name", label); err != nil {
 		return store.PlanVersion{}, err
+	}
+	if utf8.RuneCountInString(label) > 200 {
+		return store.PlanVersion{}, errors.New("the version's name is too long; a few words are enough")
 	}
 	p, err := a.Plan(ctx)
 	if err != nil {

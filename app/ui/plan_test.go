@@ -477,7 +477,6 @@ func TestPlanEditorFitsTheWindowAtLargeText(t *testing.T) {
 	u.win.Resize(fyne.NewSize(1280, 1000))
 	a.SaveSettings(context.Background(), app.Settings{TextScale: 100, Theme: app.ThemeLight})
 	u.show("plan")
-	v = planViewOf(u)
 	if rows := editorRows(u); rows != 12 {
 		t.Errorf("at 100%% in a tall window the editor shows %d lines, want 12", rows)
 	}
