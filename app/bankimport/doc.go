@@ -6,9 +6,11 @@
 // amount column, or separate columns for money in and money out; dates
 // written in half a dozen ways, day or month first; pound signs, thousands
 // separators, decimal commas, parenthesised negatives and CR/DR suffixes;
-// account details above the column names; newest or oldest first) and
+// account details above the column names; newest or oldest first),
+// Santander's text download with a labelled block per payment, and
 // OFX/QFX files (OFX 1.x SGML and 2.x XML, read with
-// github.com/aclindsa/ofxgo).
+// github.com/aclindsa/ofxgo, with or without the header banks sometimes
+// leave out).
 //
 // Parse is the usual entry point: it tells CSV from OFX and returns a
 // Statement whose transactions are oldest first, each with an import Key

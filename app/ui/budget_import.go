@@ -83,7 +83,7 @@ func (v *budgetView) showImport() {
 	v.showPage("import", container.NewVBox(
 		container.NewHBox(v.backButton()),
 		heading("Import a bank statement"),
-		para("Download a statement from your online banking as a CSV file (or OFX or QFX, if your bank offers it), "+
+		para("Download a statement from your online banking as a CSV file (or OFX or QFX, if your bank offers it; Santander's \"Text file (TXT)\" works too), "+
 			"for the account your budget is paid into. OwnPlan reads the payments and adds the new ones. "+
 			"Payments it already has are never added twice, so it is fine if statements overlap."),
 		bfield("Statement file", "Type where the file is, or choose it.", w.path),
@@ -110,7 +110,7 @@ func (w *importWizard) pick() {
 		w.path.SetText(path)
 		w.readFile()
 	}, w.v.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".ofx", ".OFX", ".qfx", ".QFX", ".txt", ".tsv"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".ofx", ".OFX", ".qfx", ".QFX", ".qbo", ".QBO", ".txt", ".TXT", ".tsv"}))
 	d.Resize(fyne.NewSize(800, 600))
 	d.Show()
 }

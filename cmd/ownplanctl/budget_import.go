@@ -22,12 +22,16 @@ func init() {
 		fs.String("undo", "", "undo an earlier import: give its ID (printed when it was imported)")
 		jsonFlag(fs)
 	}
-	const importHelp = `Reads a CSV, OFX or QFX statement downloaded from online banking and adds
-its payments in one go: all of them, or none if anything in the file is
-wrong (the message names the line). Payments already imported, from this
-file or an overlapping statement in another layout, are not added twice;
-payments you typed in by hand are matched and marked as checked. New
-payments go in the category you chose before for the same payee.`
+	const importHelp = `Reads a CSV, OFX or QFX statement downloaded from online banking (or
+Santander's "Text file (TXT)") and adds its payments in one go: all of
+them, or none if anything in the file is wrong (the message names the
+line). Payments already imported, from this file or an overlapping
+statement in another layout, are not added twice; payments you typed in
+by hand are matched and marked as checked. New payments go in the
+category you chose before for the same payee.
+
+"budget import" prints only "imported N, duplicates skipped M", for
+scripts; its notes go to standard error.`
 	register(&command{
 		name: "import", args: "FILE", summary: "import a bank statement into your budget",
 		help: importHelp, flags: importFlags,
