@@ -311,7 +311,7 @@ func TestSyncGarbageFromAMemberRefusedAndSyncGoesOn(t *testing.T) {
 	wrongKey, _ := Seal(head, NewCircleKey(), sam.e.id.Sign, good)
 	var bomb bytes.Buffer
 	bomb.WriteString(`{"changes":[{"h":1,"d":"`)
-	bomb.Write(bytes.Repeat([]byte("A"), 80<<20))
+	bomb.Write(bytes.Repeat([]byte("A"), maxPlain+1))
 	bombEnv, _ := Seal(head, keys[1], sam.e.id.Sign, bomb.Bytes())
 	if len(bombEnv) > 1<<20 {
 		t.Fatalf("the bomb is %d bytes sealed: not a bomb", len(bombEnv))
