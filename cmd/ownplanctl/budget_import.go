@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -96,6 +97,11 @@ func runImport(ctx context.Context, e *env, fs *flag.FlagSet, issueWording bool)
 	return withApp(ctx, e, func(a *app.App) error {
 		res, err := a.ImportStatementFile(ctx, args[0], opt)
 		if err != nil {
+			if opt.Mapping == nil && (errors.Is(err, bankimport.ErrDate) || errors.Is(err, bankimport.ErrAmount)) &&
+				strings.Contains(err.Error(), "choose the columns yourself") {
+				// The advice to choose the columns, said the command line's way.
+				return fmt.Errorf("%w To choose the columns, give --columns, for example --columns date=1,payee=2,amount=3 (see ownplanctl help import)", err)
+			}
 			return err
 		}
 		if flagBool(fs, "json") {

@@ -55,6 +55,7 @@ func TestBudgetCLI(t *testing.T) {
 		{args: []string{"tx", "rm", "NOSUCH"}, code: 1, stderr: "no payment with ID NOSUCH"},
 		{args: []string{"import"}, code: 2, stderr: "give the statement file"},
 		{args: []string{"import", bad}, code: 1, stderr: "bad.csv was not imported: line 3"},
+		{args: []string{"budget", "import", bad}, code: 1, stderr: "or choose the columns yourself. To choose the columns, give --columns"},
 		{args: []string{"import", filepath.Join(t.TempDir(), "missing.csv")}, code: 1, stderr: "no such file"},
 		{args: []string{"import", bad, "--columns", "date=1,payee=x"}, code: 2, stderr: "counted from 1"},
 		{args: []string{"return", "--from", "2026-04-01"}, code: 2, stderr: "--from and --to"},
