@@ -442,7 +442,7 @@ func TestPlanPasteIsCheckedSoNothingIsLost(t *testing.T) {
 	// 5 MB is refused, kindly, and the text stays as it was.
 	cb.SetContent(strings.Repeat("Łukasz żółć 🙂\n", 400000)[:5<<20])
 	v.editor.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
-	if v.editor.Text != want || !strings.Contains(u.status.Text, "Not pasted: that would make 5.0 MB of text, and one part holds up to 1 MB") {
+	if v.editor.Text != want || !strings.Contains(u.status.Text, "Not pasted: 5.0 MB is too long (1 MB at most)") {
 		t.Errorf("after a 5 MB paste: %d bytes, status %q", len(v.editor.Text), u.status.Text)
 	}
 	u.flushAll()
@@ -458,6 +458,25 @@ func TestPlanPasteIsCheckedSoNothingIsLost(t *testing.T) {
 	u.flushAll()
 	if ans, _ := a.AssessmentAnswer(ctx, "nutrition"); ans.BadDay != "I skip meals" {
 		t.Errorf("bad day answer %q", ans.BadDay)
+	}
+}
+
+// At 250% text a refused paste's reason still fits in the window.
+func TestPlanPasteRefusalFitsAtLargeText(t *testing.T) {
+	u, a := newPlanUI(t, true)
+	a.SaveSettings(context.Background(), app.Settings{TextScale: 250, Theme: app.ThemeLight})
+	u.win.Resize(fyne.NewSize(1024, 720))
+	u.show("plan")
+	v := planViewOf(u)
+	v.showPane("my-needs", true)
+	cb := fyne.CurrentApp().Clipboard()
+	cb.SetContent(strings.Repeat("x", 2<<20))
+	v.editor.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	if !strings.HasPrefix(u.status.Text, "Not pasted") {
+		t.Fatalf("status %q", u.status.Text)
+	}
+	if w := u.win.Content().MinSize().Width; w > 1024 {
+		t.Errorf("with the reason on show the window needs %v wide", w)
 	}
 }
 

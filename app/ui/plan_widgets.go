@@ -73,7 +73,8 @@ func (e *textBox) checkedPaste(p *fyne.ShortcutPaste) (*fyne.ShortcutPaste, bool
 	if size := len(e.Text) - len(e.SelectedText()) + len(clean); size > app.MaxPlanText {
 		e.u.statusIcon.SetResource(theme.ErrorIcon())
 		e.u.status.Importance = widget.DangerImportance
-		e.u.status.SetText(fmt.Sprintf("Not pasted: that would make %s of text, and one part holds up to 1 MB", sizeText(size)))
+		// Short, so the status bar fits the window even at 250% text.
+		e.u.status.SetText(fmt.Sprintf("Not pasted: %s is too long (1 MB at most)", sizeText(size)))
 		e.u.status.Refresh()
 		return nil, false
 	}
