@@ -102,3 +102,24 @@ func CheckReviewDate(agreed, review store.Date) error {
 	}
 	return nil
 }
+
+// VersionLabelFor suggests a name for a version saved when the plan has
+// just been shared, sent or agreed, such as "Sent to the council 3 May
+// 2026", or returns "" for the other statuses.
+func VersionLabelFor(p Plan) string {
+	on := func(d store.Date) string {
+		if d.IsZero() {
+			d = store.Today()
+		}
+		return HumanDate(d)
+	}
+	switch p.Status {
+	case PlanShared:
+		return "Shared with my supporter " + on(store.Today())
+	case PlanSent:
+		return "Sent to the council " + on(p.Sent)
+	case PlanAgreed:
+		return "Agreed by the council " + on(p.Agreed)
+	}
+	return ""
+}

@@ -79,7 +79,11 @@ func (v *planView) statusPane() (fyne.CanvasObject, fyne.Focusable) {
 			s.review.SetText(app.HumanDate(p.NextReview))
 		}
 		s.started.SetText(app.HumanDate(p.Started))
-		show("Your plan is now: "+p.StatusLabel+".", false)
+		msg := "Your plan is now: " + p.StatusLabel + "."
+		if label := app.VersionLabelFor(p); label != "" {
+			msg += " You may want to keep a copy of it as it is now: in Versions, save one named “" + label + "”."
+		}
+		show(msg, false)
 		v.refreshMarks()
 	})
 

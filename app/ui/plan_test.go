@@ -313,6 +313,9 @@ func TestPlanCommentsStatusVersionsAndCheck(t *testing.T) {
 	if p.Status != app.PlanAgreed || p.Agreed != agreed || p.NextReview != agreed.AddMonths(12) {
 		t.Fatalf("after agreeing: %+v", p)
 	}
+	if want := "save one named “Agreed by the council " + app.HumanDate(agreed) + "”"; !strings.Contains(v.status.message.Text, want) {
+		t.Errorf("after agreeing, no suggestion to save a version: %q", v.status.message.Text)
+	}
 	v.status.review.SetText(app.HumanDate(agreed.AddMonths(13)))
 	if err := v.status.review.Validate(); err == nil || !strings.Contains(err.Error(), "every 12 months") {
 		t.Errorf("a late review is not explained: %v", err)

@@ -171,6 +171,11 @@ the latest the council may leave it; change it with plan dates --review.`,
 					}{p.Status, p.StatusLabel, p.Started, p.Sent, p.Agreed, p.NextReview})
 				}
 				writeStatus(e.stdout, p)
+				if len(args) == 1 {
+					if label := app.VersionLabelFor(p); label != "" {
+						fmt.Fprintf(e.stdout, "Keep a copy of the plan as it is now, so you can see later what changed:\n  ownplanctl plan snapshot --label %q\n", label)
+					}
+				}
 				return nil
 			})
 		},

@@ -433,6 +433,8 @@ func TestPlanCLIDates(t *testing.T) {
 		{d("diary", "add", "--outcome", "nutrition", "--text", "x", "--date", "30 Feb 2026"), 2, "February 2026 has 28 days"},
 		{d("plan", "dates", "--review", "1/1/2030"), 1, "mark it agreed first"},
 		{d("plan", "status", "agreed", "--date", app.HumanDate(agreed)), 0, "Next review: " + app.HumanDate(agreed.AddMonths(12))},
+		{d("plan", "status"), 0, "Agreed: " + app.HumanDate(agreed)},
+		{d("plan", "status", "agreed", "--date", app.HumanDate(agreed)), 0, `ownplanctl plan snapshot --label "Agreed by the council ` + app.HumanDate(agreed) + `"`},
 		{d("plan", "dates", "--review", app.HumanDate(agreed.AddMonths(12).AddDays(1))), 1, "cannot be later than " + app.HumanDate(agreed.AddMonths(12))},
 		{d("plan", "dates", "--review", app.HumanDate(agreed)), 1, "must come after your plan was agreed"},
 		{d("plan", "dates", "--review", app.HumanDate(agreed.AddDays(49))), 0, "sooner than the latest the council may leave it"},
