@@ -248,10 +248,22 @@ func (a *App) prepareImport(ctx context.Context, st *bankimport.Statement, res *
 	if err != nil {
 		return nil, err
 	}
+	imported, err := a.importedBetween(ctx, res.FirstDate, res.LastDate)
+	if err != nil {
+		return nil, err
+	}
+	byKey := make(map[string]int, len(imported))
+	for i, t := range imported {
+		byKey[t.ImportKey] = i
+	}
+	earlier := newMatcher(imported, 0)
 	fresh := make([]store.BudgetTransaction, 0, len(st.Transactions)) // the statement's payments not imported before
 	for _, t := range st.Transactions {
 		if keys[t.Key] {
 			res.AlreadyThere++
+			if i, ok := byKey[t.Key]; ok {
+				earlier.taken[i] = true
+			}
 			continue
 		}
 		fresh = append(fresh, store.BudgetTransaction{
@@ -259,21 +271,45 @@ func (a *App) prepareImport(ctx context.Context, st *bankimport.Statement, res *
 			ImportKey: t.Key, Reconciled: true,
 		})
 	}
+	// The same payments may have come before in another kind of file (an
+	// OFX download, a CSV in another layout), which names them
+	// differently: a payment of the same amount on the same day, that
+	// no line of this statement is already, is taken to be the same one.
+	if len(imported) > 0 {
+		rest := fresh[:0]
+		same := 0
+		for _, alike := range []bool{true, false} {
+			for i := range fresh {
+				if fresh[i].ImportKey != "" && earlier.match(fresh[i], alike) >= 0 {
+					fresh[i].ImportKey = "" // marked as already there
+					same++
+				}
+			}
+		}
+		for _, line := range fresh {
+			if line.ImportKey != "" {
+				rest = append(rest, line)
+			}
+		}
+		fresh = rest
+		res.AlreadyThere += same
+		if same > 0 {
+			res.Warnings = append(res.Warnings, singularPayments(fmt.Sprintf(
+				"%d payments in this file were imported before from another kind of statement file (OwnPlan matched them by their date and amount), so they have not been added again.", same), same))
+		}
+	}
 	// The person may have typed some of these in before the statement
 	// came: keep theirs (with its category and note) and mark it checked.
 	// Payees that look alike are matched first, so that a taxi typed in
 	// is not taken for a swim of the same price.
 	matched := make([]int, len(fresh)) // index+1 in manual of each one's match
 	if len(manual) > 0 {
-		mm := manualMatcher{manual: manual, taken: make([]bool, len(manual)), keys: make([]string, len(manual))}
-		for i, m := range manual {
-			mm.keys[i] = PayeeKey(m.Payee)
-		}
+		mm := newMatcher(manual, matchDays)
 		for _, alike := range []bool{true, false} {
 			for i, line := range fresh {
 				if matched[i] == 0 {
 					if j := mm.match(line, alike); j >= 0 {
-						matched[i], mm.taken[j] = j+1, true
+						matched[i] = j + 1
 					}
 				}
 			}
@@ -334,26 +370,35 @@ func (a *App) manualUnchecked(ctx context.Context, from, to store.Date) ([]store
 // statement a few days after the receipt's date.
 const matchDays = 4
 
-// manualMatcher finds the payments typed in by hand that a statement's
-// lines are.
-type manualMatcher struct {
-	manual []store.BudgetTransaction
+// matcher finds the payments already in OwnPlan that a statement's lines
+// are.
+type matcher struct {
+	txs    []store.BudgetTransaction
 	taken  []bool   // already matched to a line
 	keys   []string // PayeeKey of each
+	window int      // how many days apart a match may be dated
 }
 
-// match returns the index of the payment typed in by hand that line is,
-// or -1: the same amount, dated within matchDays, the closest date first;
-// with alike, only one whose payee looks like line's. Payments already
-// taken are passed over.
-func (mm manualMatcher) match(line store.BudgetTransaction, alike bool) int {
-	best, bestGap := -1, matchDays+1
+func newMatcher(txs []store.BudgetTransaction, window int) matcher {
+	m := matcher{txs: txs, taken: make([]bool, len(txs)), keys: make([]string, len(txs)), window: window}
+	for i, t := range txs {
+		m.keys[i] = PayeeKey(t.Payee)
+	}
+	return m
+}
+
+// match returns the index of the payment that line is, and takes it, or
+// returns -1: one of the same amount, dated within the window, the
+// closest date first; with alike, only one whose payee looks like
+// line's. Payments already taken are passed over.
+func (m matcher) match(line store.BudgetTransaction, alike bool) int {
+	best, bestGap := -1, m.window+1
 	key := ""
-	for i, m := range mm.manual {
-		if mm.taken[i] || m.Amount != line.Amount {
+	for i, t := range m.txs {
+		if m.taken[i] || t.Amount != line.Amount {
 			continue
 		}
-		gap := line.Date.DaysSince(m.Date)
+		gap := line.Date.DaysSince(t.Date)
 		if gap < 0 {
 			gap = -gap
 		}
@@ -364,13 +409,44 @@ func (mm manualMatcher) match(line store.BudgetTransaction, alike bool) int {
 			if key == "" {
 				key = PayeeKey(line.Payee)
 			}
-			if !similarKeys(mm.keys[i], key) {
+			if !similarKeys(m.keys[i], key) {
 				continue
 			}
 		}
 		best, bestGap = i, gap
 	}
+	if best >= 0 {
+		m.taken[best] = true
+	}
 	return best
+}
+
+// importedBetween returns the payments imported from statements (or
+// matched to one), deleted ones too, dated from from to to.
+func (a *App) importedBetween(ctx context.Context, from, to store.Date) ([]store.BudgetTransaction, error) {
+	if from.IsZero() {
+		return nil, nil
+	}
+	txs, err := a.transactionsBetween(ctx, from, to, true)
+	if err != nil {
+		return nil, err
+	}
+	out := txs[:0]
+	for _, t := range txs {
+		if t.ImportKey != "" {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// singularPayments mends "1 payments … them, so they have" for one.
+func singularPayments(s string, n int) string {
+	if n != 1 {
+		return s
+	}
+	return strings.NewReplacer("1 payments were", "1 payment was", "1 payments in this file were", "1 payment in this file was",
+		"matched them", "matched it", "so they have", "so it has").Replace(s)
 }
 
 // RememberedMapping returns the columns the person chose before for a

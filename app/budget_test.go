@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -689,5 +690,61 @@ func TestBudgetSummaryFollowsEveryChange(t *testing.T) {
 	}
 	if err := a.RestoreTransaction(ctx, id); err != nil || spent() != 2000 {
 		t.Errorf("after restoring: %v, spent %d", err, spent())
+	}
+}
+
+// TestBudgetImportAcrossKindsOfFile imports one account's statements as
+// a bank offers them: a CSV file, then an OFX file that overlaps it and
+// names the payments its own way, then a CSV in another layout. Nothing
+// is added twice, and new payments on the overlapping days are added,
+// even when they cost the same as one already there.
+func TestBudgetImportAcrossKindsOfFile(t *testing.T) {
+	a, ctx := newBudgetApp(t)
+	a.SaveBudgetSetup(ctx, zoeSetup())
+	csv := statement(t, "Date,Description,Amount",
+		"01/05/2026,CARD PAYMENT TO LEISURE CENTRE SWIM ON 01-05-2026,-6.20",
+		"01/05/2026,CARD PAYMENT TO LEISURE CENTRE SWIM ON 01-05-2026,-6.20",
+		"02/05/2026,BILL PAYMENT TO J SMITH REFERENCE WAGES,-262.50")
+	if res, err := a.ImportStatementFile(ctx, csv, app.ImportOptions{}); err != nil || res.Added != 3 {
+		t.Fatalf("CSV: %+v, %v", res, err)
+	}
+	trn := func(date, amount, id, name string) string {
+		return "<STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>" + date + "</DTPOSTED><TRNAMT>" + amount + "</TRNAMT><FITID>" + id +
+			"</FITID><NAME>" + name + "</NAME></STMTTRN>"
+	}
+	ofx := filepath.Join(t.TempDir(), "statement.ofx")
+	os.WriteFile(ofx, []byte(`<?xml version="1.0"?>
+<?OFX OFXHEADER="200" VERSION="211" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
+<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS><DTSERVER>20260601</DTSERVER><LANGUAGE>ENG</LANGUAGE></SONRS></SIGNONMSGSRSV1>
+<BANKMSGSRSV1><STMTTRNRS><TRNUID>1</TRNUID><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS><STMTRS><CURDEF>GBP</CURDEF>
+<BANKACCTFROM><BANKID>070116</BANKID><ACCTID>12345678</ACCTID><ACCTTYPE>CHECKING</ACCTTYPE></BANKACCTFROM>
+<BANKTRANLIST><DTSTART>20260501</DTSTART><DTEND>20260531</DTEND>`+
+		trn("20260501", "-6.20", "A1", "LEISURE CENTRE")+
+		trn("20260501", "-6.20", "A2", "A2B TAXIS")+ // a third payment of 6.20 that day, new
+		trn("20260501", "-6.20", "A3", "LEISURE CENTRE")+
+		trn("20260502", "-262.50", "A4", "J SMITH")+
+		trn("20260503", "-18.00", "A5", "A2B TAXIS")+
+		`</BANKTRANLIST><LEDGERBAL><BALAMT>100.00</BALAMT><DTASOF>20260531</DTASOF></LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`), 0o600)
+	res, err := a.ImportStatementFile(ctx, ofx, app.ImportOptions{})
+	if err != nil || res.Added != 2 || res.AlreadyThere != 3 {
+		t.Fatalf("OFX: %+v, %v", res, err)
+	}
+	if !slices.ContainsFunc(res.Warnings, func(w string) bool { return strings.Contains(w, "3 payments in this file were imported before") }) {
+		t.Errorf("warnings %q", res.Warnings)
+	}
+	// Again: nothing new.
+	if res, err := a.ImportStatementFile(ctx, ofx, app.ImportOptions{}); err != nil || res.Added != 0 || res.AlreadyThere != 5 {
+		t.Errorf("OFX again: %+v, %v", res, err)
+	}
+	// The CSV again, in another layout with the money in two columns.
+	csv2 := statement(t, "Date,Details,Paid out,Paid in",
+		"01/05/2026,LEISURE CENTRE SWIM,6.20,", "01/05/2026,A2B TAXIS,6.20,", "01/05/2026,LEISURE CENTRE SWIM,6.20,",
+		"02/05/2026,J SMITH WAGES,262.50,", "03/05/2026,A2B TAXIS,18.00,", "04/05/2026,SUFFOLK CC,,1400.00")
+	if res, err := a.ImportStatementFile(ctx, csv2, app.ImportOptions{}); err != nil || res.Added != 1 || res.AlreadyThere != 5 {
+		t.Errorf("second CSV layout: %+v, %v", res, err)
+	}
+	txs, _ := a.Transactions(ctx, app.TransactionFilter{})
+	if len(txs) != 6 {
+		t.Errorf("%d payments, want 6", len(txs))
 	}
 }
