@@ -107,6 +107,9 @@ func (r *optionRow) TypedRune(rune) {}
 func (r *optionRow) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		if e.Name == fyne.KeySpace && r.u != nil {
+			r.u.spacePressed()
+		}
 		r.activate()
 	case fyne.KeyDown:
 		if r.onMove != nil {

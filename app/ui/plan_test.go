@@ -615,3 +615,50 @@ func TestAssessmentByKeyboardAlone(t *testing.T) {
 		t.Errorf("answers by keyboard: %+v", ans)
 	}
 }
+
+// The Space that opens a part, or presses Next part, is not also typed
+// into the editor it moves the focus to, as the desktop driver would
+// otherwise do; and a space typed afterwards is kept.
+func TestPlanSpaceThatOpensAPartIsNotTyped(t *testing.T) {
+	u, a := newPlanUI(t, true)
+	ctx := context.Background()
+	// Deliver key presses as the desktop driver does: the key event, then
+	// its character, then what fyne.Do queued.
+	var queued []func()
+	old := afterKeyPress
+	afterKeyPress = func(f func()) { queued = append(queued, f) }
+	defer func() { afterKeyPress = old }()
+	space := func() {
+		c := u.win.Canvas()
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		c.Focused().TypedRune(' ')
+		for _, f := range queued {
+			f()
+		}
+		queued = nil
+	}
+	u.show("plan")
+	v := planViewOf(u)
+	before, _ := a.Plan(ctx)
+	u.win.Canvas().Focus(v.rows["my-needs"])
+	space()
+	if v.current != "my-needs" || u.win.Canvas().Focused() != v.editor {
+		t.Fatalf("Space opened %q", v.current)
+	}
+	test.Type(v.editor, "x y")
+	u.flushAll()
+	p, _ := a.Plan(ctx)
+	if want := "x y" + before.Text("my-needs"); p.Text("my-needs") != want {
+		t.Errorf("after Space opened the part and x y was typed: %.20q, want %.20q", p.Text("my-needs"), want)
+	}
+	u.win.Canvas().Focus(planButton(t, u, "Next part"))
+	space()
+	if v.current != "eligible-needs" || strings.HasPrefix(v.editor.Text, " ") {
+		t.Errorf("Next part by Space: %q, text %.20q", v.current, v.editor.Text)
+	}
+	// With nothing pressed, a space is a space.
+	v.editor.TypedRune(' ')
+	if !strings.HasPrefix(v.editor.Text, " ") {
+		t.Error("a typed space was dropped")
+	}
+}

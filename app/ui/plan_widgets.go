@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -106,6 +108,47 @@ func (e *textBox) FocusGained() {
 	e.u.reveal(e)
 }
 
+// TypedRune types r, unless it is the space of a Space key press that
+// has just pressed a button or opened a part and so moved the focus here
+// (see spacePressed): that key was meant for the button, not the text.
+func (e *textBox) TypedRune(r rune) {
+	if r == ' ' && e.u.takeStraySpace() {
+		return
+	}
+	e.Entry.TypedRune(r)
+}
+
+// The desktop driver delivers a key press as a key event and then, for
+// keys that type something, a character event, both before anything
+// queued with fyne.Do runs. When Space presses a button or opens a row
+// that moves the focus to a text box, the character event would type a
+// space into that box. spacePressed notes the press; takeStraySpace
+// lets the box drop that one space; and the note is cleared as soon as
+// the driver has delivered the press, so no space typed afterwards is
+// ever lost. (The test driver runs fyne.Do at once, so it clears the
+// note straight away.)
+var straySpaces sync.Map // *UI -> *atomic.Bool
+
+// afterKeyPress runs f once the key press being handled has been fully
+// delivered; tests replace it to deliver a character event first.
+var afterKeyPress = fyne.Do
+
+func (u *UI) straySpace() *atomic.Bool {
+	v, _ := straySpaces.LoadOrStore(u, new(atomic.Bool))
+	return v.(*atomic.Bool)
+}
+
+// spacePressed notes that Space has just activated a control.
+func (u *UI) spacePressed() {
+	f := u.straySpace()
+	f.Store(true)
+	afterKeyPress(func() { f.Store(false) })
+}
+
+// takeStraySpace reports, once, whether a space arriving now belongs to
+// the Space key press that activated a control.
+func (u *UI) takeStraySpace() bool { return u.straySpace().CompareAndSwap(true, false) }
+
 // pushButton is a Button that scrolls into view when focused.
 type pushButton struct {
 	widget.Button
@@ -126,6 +169,15 @@ func (u *UI) newButton(label string, icon fyne.Resource, important bool, tapped 
 func (b *pushButton) FocusGained() {
 	b.Button.FocusGained()
 	b.u.reveal(b)
+}
+
+// TypedKey presses the button with Space, noting the press so that its
+// space is not typed into a box the button moves the focus to.
+func (b *pushButton) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeySpace {
+		b.u.spacePressed()
+	}
+	b.Button.TypedKey(e)
 }
 
 // chooser is a Select that scrolls into view when focused. Left and
