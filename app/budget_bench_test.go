@@ -84,6 +84,27 @@ func BenchmarkBudgetImport5k(b *testing.B) { benchmarkImport(b, 5_000) }
 // BenchmarkBudgetImport50k is the figure (target: under 2 s).
 func BenchmarkBudgetImport50k(b *testing.B) { benchmarkImport(b, 50_000) }
 
+// BenchmarkBudgetReimport50k imports a 50,000-row statement again over
+// itself in another layout, so every payment is matched to one already
+// there by date and amount.
+func BenchmarkBudgetReimport50k(b *testing.B) {
+	data := benchStatement(50_000)
+	a, ctx := benchApp(b)
+	if _, err := a.ImportStatement(ctx, bytes.NewReader(data), "statement.csv", app.ImportOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	// The same payments with other descriptions: no key matches.
+	other := bytes.ReplaceAll(data, []byte("PA WAGES"), []byte("WAGES PA"))
+	other = bytes.ReplaceAll(other, []byte("SWIM"), []byte("POOL"))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := a.ImportStatement(ctx, bytes.NewReader(other), "statement.csv", app.ImportOptions{DryRun: true})
+		if err != nil || res.Added != 0 {
+			b.Fatalf("added %d: %v", res.Added, err)
+		}
+	}
+}
+
 // The kinds of change made before each summary in benchmarkSummary.
 const (
 	noChange      = iota

@@ -377,12 +377,23 @@ type matcher struct {
 	taken  []bool   // already matched to a line
 	keys   []string // PayeeKey of each
 	window int      // how many days apart a match may be dated
+	// byDay indexes txs by date and amount, so that a long statement
+	// over a long history is matched quickly.
+	byDay map[dayAmount][]int
+}
+
+type dayAmount struct {
+	day    store.Date
+	amount int64
 }
 
 func newMatcher(txs []store.BudgetTransaction, window int) matcher {
-	m := matcher{txs: txs, taken: make([]bool, len(txs)), keys: make([]string, len(txs)), window: window}
+	m := matcher{txs: txs, taken: make([]bool, len(txs)), keys: make([]string, len(txs)), window: window,
+		byDay: make(map[dayAmount][]int, len(txs))}
 	for i, t := range txs {
 		m.keys[i] = PayeeKey(t.Payee)
+		k := dayAmount{t.Date, t.Amount}
+		m.byDay[k] = append(m.byDay[k], i)
 	}
 	return m
 }
@@ -392,33 +403,30 @@ func newMatcher(txs []store.BudgetTransaction, window int) matcher {
 // closest date first; with alike, only one whose payee looks like
 // line's. Payments already taken are passed over.
 func (m matcher) match(line store.BudgetTransaction, alike bool) int {
-	best, bestGap := -1, m.window+1
 	key := ""
-	for i, t := range m.txs {
-		if m.taken[i] || t.Amount != line.Amount {
-			continue
-		}
-		gap := line.Date.DaysSince(t.Date)
-		if gap < 0 {
-			gap = -gap
-		}
-		if gap >= bestGap {
-			continue
-		}
-		if alike {
-			if key == "" {
-				key = PayeeKey(line.Payee)
+	for gap := 0; gap <= m.window; gap++ {
+		for _, day := range []store.Date{line.Date.AddDays(-gap), line.Date.AddDays(gap)} {
+			for _, i := range m.byDay[dayAmount{day, line.Amount}] {
+				if m.taken[i] {
+					continue
+				}
+				if alike {
+					if key == "" {
+						key = PayeeKey(line.Payee)
+					}
+					if !similarKeys(m.keys[i], key) {
+						continue
+					}
+				}
+				m.taken[i] = true
+				return i
 			}
-			if !similarKeys(m.keys[i], key) {
-				continue
+			if gap == 0 {
+				break
 			}
 		}
-		best, bestGap = i, gap
 	}
-	if best >= 0 {
-		m.taken[best] = true
-	}
-	return best
+	return -1
 }
 
 // importedBetween returns the payments imported from statements (or
