@@ -74,6 +74,34 @@ Example: ownplanctl plan guide my-needs`,
 		},
 	})
 	register(&command{
+		name: "plan next", summary: "what to do next: the same suggestions as the app's Home screen",
+		help: `Suggests the next part of your plan to write, a review that is coming up,
+getting ready for your assessment, and what else would help, most useful
+first, each with the command that does it.`,
+		flags: func(fs *flag.FlagSet, o *opts) { jsonFlag(fs) },
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
+			if err := noArgs(fs); err != nil {
+				return err
+			}
+			return withApp(ctx, e, func(a *app.App) error {
+				steps, err := a.NextSteps(ctx)
+				if err != nil {
+					return err
+				}
+				if flagBool(fs, "json") {
+					return writeJSON(e, nonNil(steps))
+				}
+				for i, s := range steps {
+					fmt.Fprintf(e.stdout, "%d. %s\n%s\n", i+1, s.Title, indent(s.Why, "   "))
+					if how := stepCommand(s); how != "" {
+						fmt.Fprintf(e.stdout, "   How: %s\n", how)
+					}
+				}
+				return nil
+			})
+		},
+	})
+	register(&command{
 		name: "plan glossary", args: "[WORD]", summary: "what the words councils use mean, in plain English",
 		help: `Lists the words you may meet, such as "direct payment" or "eligible", with
 what they mean. Give a word to see only the entries that mention it.`,
@@ -218,4 +246,33 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// stepCommand is the command that does what a next step suggests: the
+// command for the step's screen of the app, or a closer one.
+func stepCommand(s app.Step) string {
+	title := strings.ToLower(s.Title)
+	switch {
+	case strings.Contains(title, "people"):
+		return "ownplanctl people add --help"
+	case s.Screen == "budget" && strings.Contains(title, "set up"):
+		return "ownplanctl budget setup --help"
+	case s.Screen == "evidence" && strings.Contains(title, "letters"):
+		return "ownplanctl evidence add --help"
+	}
+	switch s.Screen {
+	case "plan":
+		return "ownplanctl plan guide (then plan set KEY ...)"
+	case "assessment":
+		return "ownplanctl assess outcomes (then assess show KEY)"
+	case "profile":
+		return "ownplanctl profile show (then profile set FIELD VALUE)"
+	case "budget":
+		return "ownplanctl budget show"
+	case "evidence":
+		return "ownplanctl evidence list"
+	case "settings":
+		return "ownplanctl backup --help"
+	}
+	return ""
 }

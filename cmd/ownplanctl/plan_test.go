@@ -296,6 +296,8 @@ func TestPlanCLIGuide(t *testing.T) {
 		want []string
 	}{
 		{d("plan", "sections"), 0, []string{"0 of 11 parts done. What to write in a part, with an example: ownplanctl plan guide KEY"}},
+		{d("plan", "next"), 0, []string{"Start your support plan\n   Begin with “What is important to me”.", "How: ownplanctl plan guide",
+			"Get ready for your assessment", "How: ownplanctl people add --help"}},
 		{d("plan", "guide"), 0, []string{"1. What is important to me [to do]\n   Key: important-to-me\n   Tell the council who you are",
 			"11. How I will make it happen", "ownplanctl plan glossary"}},
 		{d("plan", "guide", "my-needs"), 0, []string{"2. What I need help with (my-needs)", "What the council looks for:\n  - Needs that match",
