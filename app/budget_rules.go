@@ -99,15 +99,10 @@ func monthWord(w string) bool {
 	return false
 }
 
-// similarPayees reports whether two payees share a word of three letters
-// or more (one word may be the start of the other: "TAXI" and "TAXIS"),
-// so that a payment typed in by hand as "Taxi to hospital" is taken for
-// the bank's "A2B TAXIS IPSWICH".
-func similarPayees(a, b string) bool {
-	return similarKeys(PayeeKey(a), PayeeKey(b))
-}
-
-// similarKeys is similarPayees for payees already made into PayeeKeys.
+// similarKeys reports whether two payees, made into PayeeKeys, share a
+// word of three letters or more (one word may be the start of the other:
+// "TAXI" and "TAXIS"), so that a payment typed in by hand as "Taxi to
+// hospital" is taken for the bank's "A2B TAXIS IPSWICH".
 func similarKeys(a, b string) bool {
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	for _, x := range wa {
