@@ -748,3 +748,32 @@ func TestBudgetImportAcrossKindsOfFile(t *testing.T) {
 		t.Errorf("%d payments, want 6", len(txs))
 	}
 }
+
+// TestBudgetTimelineAgreesWithTheSummary checks the chart's figures: its
+// last point is the summary's balance and spending, refunds included.
+func TestBudgetTimelineAgreesWithTheSummary(t *testing.T) {
+	a, ctx := newBudgetApp(t)
+	a.SaveBudgetSetup(ctx, zoeSetup())
+	if _, err := a.ImportStatementFile(ctx, filepath.Join(fixtures, "statement-signed.csv"), app.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// A refund in a spending category, and money in put in one.
+	a.SaveTransaction(ctx, store.BudgetTransaction{Date: store.NewDate(2026, 5, 3), Amount: 1800, Payee: "Taxi refund",
+		Splits: []store.BudgetSplit{{Category: budget.KeyTransport, Amount: 1800}}})
+	for _, day := range []store.Date{store.NewDate(2026, 4, 7), store.NewDate(2026, 6, 30), store.NewDate(2026, 10, 31), store.NewDate(2027, 6, 1)} {
+		pts, err := a.BudgetTimeline(ctx, day)
+		if err != nil || len(pts) == 0 {
+			t.Fatalf("%v: %v", day, err)
+		}
+		sum, _ := a.BudgetSummary(ctx, day)
+		last := pts[len(pts)-1]
+		if last.Date != sum.Through || last.Balance != sum.Balance || last.Spent != sum.Spent {
+			t.Errorf("%v: chart ends %v, balance %d, spent %d; summary %v, %d, %d", day, last.Date, last.Balance, last.Spent, sum.Through, sum.Balance, sum.Spent)
+		}
+		for i := 1; i < len(pts); i++ {
+			if pts[i].Date.DaysSince(pts[i-1].Date) > 7 || !pts[i].Date.After(pts[i-1].Date) {
+				t.Errorf("points %v and %v are not a week apart or less", pts[i-1].Date, pts[i].Date)
+			}
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 type TimelinePoint struct {
 	Date    store.Date
 	Balance int64 // the account balance at the end of the day
-	Spent   int64 // spending since the start of the year, as a positive amount
+	Spent   int64 // spending since the start of the year, as a positive amount, as the summary counts it
 	Planned int64 // the plan's spending pro rata to the day
 }
 
@@ -35,10 +35,33 @@ func timeline(s budget.Setup, cats []budget.Category, txs []budget.Transaction, 
 		return nil
 	}
 	var planned int64
+	moneyIn := map[string]bool{} // the money-in categories; the rest are spending
+	known := map[string]bool{}
 	for _, c := range cats {
 		if c.Kind == budget.MoneyOut {
 			planned += c.Annual()
 		}
+		moneyIn[c.Key] = c.Kind == budget.MoneyIn
+		known[c.Key] = true
+	}
+	// spentBy is what t adds to the spending, as the summary counts it:
+	// its parts in spending categories (a refund takes some off) and any
+	// uncategorised money out.
+	spentBy := func(t budget.Transaction) int64 {
+		var spent int64
+		rest := t.Amount
+		for _, sp := range t.Splits {
+			if known[sp.Category] {
+				if !moneyIn[sp.Category] {
+					spent -= sp.Amount
+				}
+				rest -= sp.Amount
+			}
+		}
+		if rest < 0 {
+			spent -= rest
+		}
+		return spent
 	}
 	full := int64(s.FullYearDays())
 	var out []TimelinePoint
@@ -55,9 +78,7 @@ func timeline(s budget.Setup, cats []budget.Category, txs []budget.Transaction, 
 				continue
 			}
 			balance += t.Amount
-			if t.Amount < 0 {
-				spent -= t.Amount
-			}
+			spent += spentBy(t)
 		}
 		p := TimelinePoint{Date: next, Balance: balance, Spent: spent}
 		if full > 0 {

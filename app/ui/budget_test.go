@@ -146,10 +146,38 @@ func TestBudgetOverviewSaysWhereTheMoneyStands(t *testing.T) {
 	}
 	txs, _ := a.Transactions(ctx, app.TransactionFilter{})
 	want = append(want, fmt.Sprintf("%d payments:", len(txs)))
+	// The chart of the year, and the sentence that says what it shows.
+	pts, _ := a.BudgetTimeline(ctx, store.Today())
+	last := pts[len(pts)-1]
+	want = append(want, fmt.Sprintf("By %s you had spent %s against %s the plan expected; the balance was %s.",
+		app.HumanDate(last.Date), money.Format(last.Spent), money.Format(last.Planned), money.Format(last.Balance)))
+	if last.Balance != sum.Balance || last.Spent != sum.Spent {
+		t.Errorf("the chart ends at %d, spent %d; the summary says %d, %d", last.Balance, last.Spent, sum.Balance, sum.Spent)
+	}
 	for _, w := range want {
 		if !strings.Contains(got, w) {
 			t.Errorf("the overview lacks %q", w)
 		}
+	}
+	var chart *lineChart
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *lineChart:
+			chart = o
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				find(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				find(c)
+			}
+		}
+	}
+	find(u.win.Content())
+	if chart == nil || len(chart.points) != len(pts) || len(test.WidgetRenderer(chart).Objects()) != 2+3*(len(pts)-1) {
+		t.Errorf("no chart with a line for each week: %v", chart)
 	}
 
 	// Home has the budget's line and its most serious warning as a step.
