@@ -90,6 +90,11 @@ func (rr rowReader) read(cells []string, line int) (row, skipKind, error) {
 		Line:        line,
 	}
 	r.tx.Description, r.tx.Reference = describe(cells, m, r.tx.Reference)
+	if r.tx.Description == "" {
+		// Nothing says who was paid; the bank's type ("Interest",
+		// "Cash withdrawal") is better than a blank.
+		r.tx.Description = r.tx.Type
+	}
 	if isSummaryLine(r.tx.Description) {
 		return r, skipSummary, nil
 	}
