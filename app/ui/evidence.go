@@ -60,10 +60,12 @@ type evidenceScreen struct {
 	// oneOrMany is the question about files dropped together, while it shows.
 	oneOrMany *evidenceOneOrMany
 
-	busy     sync.WaitGroup
-	reading  atomic.Bool // reading the words of files that arrived from the circle
-	watching *app.App
-	stopW    func()
+	busy         sync.WaitGroup
+	reading      atomic.Bool // reading the words of files that arrived from the circle
+	redrawQueued atomic.Bool // a redraw for changes made elsewhere is on its way
+	filesChanged atomic.Bool // those changes include files
+	watching     *app.App
+	stopW        func()
 }
 
 // evidenceScreens keeps each window's Evidence state between visits.
@@ -144,11 +146,24 @@ func (s *evidenceScreen) watch() {
 		if !c.Has("evidence_items") && !c.Has("evidence_files") && !c.Has("evidence_links") {
 			return
 		}
+		if c.Has("evidence_files") {
+			s.filesChanged.Store(true)
+		}
+		// A burst of changes (a supporter's documents arriving by sync)
+		// is drawn once, not once per change.
+		if !s.redrawQueued.CompareAndSwap(false, true) {
+			return
+		}
 		fyne.Do(func() {
+			s.redrawQueued.Store(false)
 			if s.u.current == "evidence" && s.view != evDetail && s.body != nil {
-				s.show(s.view, "")
+				if s.view == evList && s.list != nil && s.list.results != nil {
+					s.redrawList() // keeps the search box and what is typed in it
+				} else {
+					s.show(s.view, "")
+				}
 			}
-			if c.Has("evidence_files") {
+			if s.filesChanged.Swap(false) {
 				s.readArrivedText()
 			}
 		})

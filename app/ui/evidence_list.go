@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,6 +33,8 @@ type evidenceList struct {
 	rows      map[string]*evidenceRow
 	selected  map[string]bool
 	seq       int
+	limit     int            // how many documents are drawn; see evPageSize
+	more      *widget.Button // "Show 50 more", when there are more
 	debounce  *time.Timer
 	lastQuery string
 }
@@ -42,6 +45,13 @@ type evidenceRow struct {
 	open   *widget.Button
 	choose *widget.Check
 }
+
+// evSearchLimit is the most search results the list asks for.
+const evSearchLimit = 100
+
+// evPageSize is how many documents the list draws at first, and how
+// many more each "Show more" adds.
+const evPageSize = 50
 
 const (
 	evAllKinds = "All kinds"
@@ -165,6 +175,7 @@ func (s *evidenceScreen) refreshList() {
 	}
 	l.seq++
 	seq := l.seq
+	l.limit = evPageSize // a new search or filter starts from the top
 	query := strings.TrimSpace(l.search.Text)
 	f := l.filter()
 	s.busy.Add(1)
@@ -184,6 +195,41 @@ func (s *evidenceScreen) refreshList() {
 	}()
 }
 
+// redrawList shows changes made elsewhere (the command line, a
+// supporter's device) in the Documents view as it stands: the filters'
+// choices are brought up to date and the list read again, and the search
+// box, what is typed in it and the filters chosen stay as they are.
+func (s *evidenceScreen) redrawList() {
+	l := s.list
+	u := s.u
+	tags, _ := u.a.EvidenceTags(u.ctx)
+	years, _ := u.a.EvidenceYears(u.ctx)
+	yearOpts := []string{evAllYears}
+	for _, y := range years {
+		yearOpts = append(yearOpts, strconv.Itoa(y))
+	}
+	setOptions := func(sel *widget.Select, opts []string, all string) {
+		if strings.Join(sel.Options, "\x00") == strings.Join(opts, "\x00") {
+			return
+		}
+		sel.Options = opts
+		if !slices.Contains(opts, sel.Selected) {
+			sel.Selected = all // its documents have gone
+		}
+		sel.Refresh()
+	}
+	setOptions(l.tag, append([]string{evAllTags}, tags...), evAllTags)
+	setOptions(l.year, yearOpts, evAllYears)
+	l.seq++ // a search still under way would show older results
+	query := strings.TrimSpace(l.search.Text)
+	items, hits, err := s.listData(query, l.filter())
+	if err != nil {
+		l.count.SetText("OwnPlan could not read your documents: " + err.Error())
+		return
+	}
+	s.fillList(items, hits, query)
+}
+
 // listData reads the documents that match the filter and, when there
 // is a query, the search hits.
 func (s *evidenceScreen) listData(query string, f app.EvidenceFilter) ([]store.EvidenceItem, []app.EvidenceHit, error) {
@@ -192,7 +238,7 @@ func (s *evidenceScreen) listData(query string, f app.EvidenceFilter) ([]store.E
 	if err != nil || query == "" {
 		return items, nil, err
 	}
-	hits, err := a.SearchEvidence(ctx, query, 100)
+	hits, err := a.SearchEvidence(ctx, query, evSearchLimit)
 	return items, hits, err
 }
 
@@ -208,25 +254,45 @@ func (s *evidenceScreen) fillList(items []store.EvidenceItem, hits []app.Evidenc
 		byID[it.ID] = it
 	}
 	today := store.Today()
+	if l.limit <= 0 {
+		l.limit = evPageSize
+	}
+	// Only the first l.limit are drawn: thousands of cards would make the
+	// window slow to draw and to scroll.
 	var shown int
+	add := func(it store.EvidenceItem, h *app.EvidenceHit) {
+		if shown < l.limit {
+			l.results.Add(s.listRow(it, h, today))
+		}
+		shown++
+	}
 	if query != "" {
 		for _, h := range hits {
-			it, ok := byID[h.ID]
-			if !ok {
-				continue // filtered out
+			if it, ok := byID[h.ID]; ok { // else filtered out
+				add(it, &h)
 			}
-			l.results.Add(s.listRow(it, &h, today))
-			shown++
 		}
 	} else {
 		for _, it := range items {
-			l.results.Add(s.listRow(it, nil, today))
-			shown++
+			add(it, nil)
 		}
+	}
+	if shown > l.limit {
+		l.more = button(fmt.Sprintf("Show %d more (%d not shown yet)", min(evPageSize, shown-l.limit), shown-l.limit),
+			theme.MoreVerticalIcon(), false, func() {
+				l.limit += evPageSize
+				s.redrawList()
+			})
+		l.results.Add(container.NewHBox(l.more))
+	} else {
+		l.more = nil
 	}
 	switch {
 	case query != "" && shown == 0:
 		l.count.SetText(fmt.Sprintf("Nothing found for %s. Try fewer or shorter words, or clear the filters.", evQuoted(query)))
+	case query != "" && len(hits) >= evSearchLimit:
+		l.count.SetText(fmt.Sprintf("Found %d or more documents for %s; these are the best %d. Add another word to find fewer.",
+			evSearchLimit, evQuoted(query), shown))
 	case query != "":
 		l.count.SetText(fmt.Sprintf("Found %s for %s, best match first.", evCountDocs(shown), evQuoted(query)))
 	case shown == 0 && len(byID) == 0 && l.filter() == (app.EvidenceFilter{}):

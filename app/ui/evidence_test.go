@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -668,5 +670,51 @@ func TestEvidenceScreenDropSeveralFiles(t *testing.T) {
 	s.wait()
 	if got, _ := a.EvidenceItem(ctx, s.detail.item.ID); len(got.Files) != 4 {
 		t.Errorf("drop on an open document: %d files", len(got.Files))
+	}
+}
+
+func TestEvidenceScreenManyDocumentsAndChangesFromElsewhere(t *testing.T) {
+	u, a, s := newEvidenceUI(t)
+	ctx := context.Background()
+	u.show("settings") // nothing redraws while the documents are added
+	p := evidenceFile(t, "r.txt", []byte("receipt for the taxi"))
+	for i := 0; i < 2*evPageSize+20; i++ {
+		if _, err := a.AddEvidence(ctx, store.EvidenceItem{Title: fmt.Sprintf("Receipt %d", i), Kind: "receipt"}, []string{p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.show("evidence")
+	s.wait()
+	l := s.list
+	if len(l.rows) != evPageSize || l.more == nil || l.more.Text != "Show 50 more (70 not shown yet)" {
+		t.Fatalf("drew %d documents; more: %v", len(l.rows), l.more)
+	}
+	if !strings.Contains(l.count.Text, "120 documents") {
+		t.Errorf("count %q", l.count.Text)
+	}
+	focusAndPress(u, l.more)
+	if len(s.list.rows) != 2*evPageSize || s.list.more.Text != "Show 20 more (20 not shown yet)" {
+		t.Errorf("after Show more: %d documents", len(s.list.rows))
+	}
+	// A change made elsewhere (the command line, a supporter) shows at
+	// once, and what is typed in the search box stays.
+	search := l.search
+	u.win.Canvas().Focus(search)
+	test.Type(search, "taxi")
+	s.refreshList()
+	s.wait()
+	if _, err := a.AddEvidence(ctx, store.EvidenceItem{Title: "Taxi to hospital", Kind: "receipt", Tags: []string{"transport"}},
+		[]string{evidenceFile(t, "t.txt", []byte("taxi"))}); err != nil {
+		t.Fatal(err)
+	}
+	s.wait()
+	if s.list.search != search || search.Text != "taxi" || u.win.Canvas().Focused() != search {
+		t.Errorf("the search box was replaced or lost its text or focus: %q", s.list.search.Text)
+	}
+	if !slices.Contains(s.list.tag.Options, "transport") {
+		t.Errorf("the new tag is not offered: %v", s.list.tag.Options)
+	}
+	if !strings.Contains(s.list.count.Text, "Found 100 or more documents for “taxi”") {
+		t.Errorf("search after the change: %q", s.list.count.Text)
 	}
 }
