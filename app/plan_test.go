@@ -472,7 +472,7 @@ func TestPlanDiffFindsEachEditInASection(t *testing.T) {
 	if got[0].Summary != want || len(got[0].Edits) != 2 || got[0].Before != before || got[0].After != after {
 		t.Errorf("summary\n got %q\nwant %q\nedits %+v", got[0].Summary, want, got[0].Edits)
 	}
-	many := app.DiffPlans(sec("one two three four five six seven eight nine"), sec("1 two 3 four 5 six 7 eight 9"))
+	many := app.DiffPlans(sec("a b c d e f g h i j k l m n o p q r s t u"), sec("A b c d E f g h I j k l M n o p Q r s t u"))
 	if s := many[0].Summary; !strings.HasSuffix(s, "; and 2 more changes") || strings.Count(s, "became") != 3 {
 		t.Errorf("five edits: %q", s)
 	}

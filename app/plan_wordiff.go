@@ -33,29 +33,70 @@ func wordEdits(x, y []string) []TextEdit {
 		return nil
 	}
 	ops, ok := diffOps(a, b, maxWordEdits)
+	whole := []TextEdit{{Before: strings.Join(a, " "), After: strings.Join(b, " ")}}
 	if !ok {
-		return []TextEdit{{Before: strings.Join(a, " "), After: strings.Join(b, " ")}}
+		return whole
 	}
-	var out []TextEdit
-	var gone, came []string
-	flush := func() {
-		if len(gone)+len(came) > 0 {
-			out = append(out, TextEdit{Before: strings.Join(gone, " "), After: strings.Join(came, " ")})
-		}
-		gone, came = nil, nil
+	// Runs of changed words and the shared words between them.
+	type run struct {
+		same       bool
+		gone, came []string
 	}
+	var runs []run
+	shared := 0
 	for _, o := range ops {
+		same := o.kind == opSame
+		if len(runs) == 0 || runs[len(runs)-1].same != same {
+			runs = append(runs, run{same: same})
+		}
+		r := &runs[len(runs)-1]
 		switch o.kind {
 		case opSame:
-			flush()
+			r.gone = append(r.gone, a[o.i])
+			shared++
 		case opGone:
-			gone = append(gone, a[o.i])
+			r.gone = append(r.gone, a[o.i])
 		case opCame:
-			came = append(came, b[o.j])
+			r.came = append(r.came, b[o.j])
 		}
 	}
-	flush()
+	// A text that keeps only a few scattered words was rewritten: one run
+	// says that better than many small ones.
+	if shared*3 < min(len(a), len(b)) {
+		return whole
+	}
+	// Two changes one or two words apart read as one change.
+	const join = 2
+	var out []TextEdit
+	var cur *TextEdit
+	for i, r := range runs {
+		switch {
+		case !r.same:
+			if cur == nil {
+				out = append(out, TextEdit{})
+				cur = &out[len(out)-1]
+			}
+			cur.Before = joinWords(cur.Before, r.gone)
+			cur.After = joinWords(cur.After, r.came)
+		case cur != nil && len(r.gone) <= join && i+1 < len(runs):
+			cur.Before = joinWords(cur.Before, r.gone)
+			cur.After = joinWords(cur.After, r.gone)
+		default:
+			cur = nil
+		}
+	}
 	return out
+}
+
+// joinWords adds words to s, a space between each.
+func joinWords(s string, words []string) string {
+	if len(words) == 0 {
+		return s
+	}
+	if s == "" {
+		return strings.Join(words, " ")
+	}
+	return s + " " + strings.Join(words, " ")
 }
 
 type opKind int

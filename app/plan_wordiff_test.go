@@ -21,7 +21,12 @@ func TestPlanWordEdits(t *testing.T) {
 		{"taken out", "I rest for an hour after my shower.", "I rest after my shower.", []TextEdit{{Before: "for an hour"}}},
 		{"at both ends", "one two three four five", "zero two three four six", []TextEdit{{Before: "one", After: "zero"}, {Before: "five", After: "six"}}},
 		{"from nothing", "", "new words", []TextEdit{{After: "new words"}}},
-		{"emoji and scripts", "Ania 🙂 שלום 你好", "Ania 🙁 שלום 你好 e\u0301", []TextEdit{{Before: "🙂", After: "🙁"}, {After: "e\u0301"}}},
+		{"emoji and scripts", "Ania 🙂 שלום 你好 and more words", "Ania 🙁 שלום 你好 and more words e\u0301",
+			[]TextEdit{{Before: "🙂", After: "🙁"}, {After: "e\u0301"}}},
+		{"changes two words apart read as one", "I rest after my shower in the morning", "I sleep after my bath in the morning",
+			[]TextEdit{{Before: "rest after my shower", After: "sleep after my bath"}}},
+		{"a rewrite is one change", "My PA comes in the morning to help me", "Ania cooks dinner for me in the evening when I am tired",
+			[]TextEdit{{Before: "My PA comes in the morning to help me", After: "Ania cooks dinner for me in the evening when I am tired"}}},
 	} {
 		got := wordEdits(strings.Fields(tc.x), strings.Fields(tc.y))
 		if !reflect.DeepEqual(got, tc.want) {
