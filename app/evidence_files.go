@@ -53,6 +53,16 @@ func evidenceSource(path string) (store.EvidenceSource, error) {
 	case fi.Size() > store.MaxBlobSize:
 		return store.EvidenceSource{}, fmt.Errorf("%s is %s, larger than 100 MB, the most OwnPlan keeps in one file; save it smaller (for example scan at a lower resolution) or split it into parts", name, FormatSize(fi.Size()))
 	}
+	// A file that cannot be opened is found now, before any other file
+	// is copied.
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrPermission) {
+		return store.EvidenceSource{}, fmt.Errorf("%s: you do not have permission to read it", path)
+	}
+	if err != nil {
+		return store.EvidenceSource{}, fmt.Errorf("%s: %w", path, err)
+	}
+	f.Close()
 	return store.EvidenceSource{Name: name, Open: func() (io.ReadCloser, error) {
 		f, err := os.Open(path)
 		if err != nil {
