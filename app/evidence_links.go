@@ -164,6 +164,16 @@ func (a *App) ParseLink(ctx context.Context, s string) (store.EvidenceLink, erro
 		if err != nil {
 			return l, err
 		}
+		// Keys are lower case ("My-Money" means my-money); IDs are not.
+		if g, err := evidenceGuide(); err == nil {
+			key := strings.ToLower(l.TargetID)
+			if _, ok := g.Section(key); ok && l.TargetKind == store.LinkPlanSection {
+				l.TargetID = key
+			}
+			if _, _, ok := g.Outcome(key); ok && l.TargetKind == store.LinkOutcome {
+				l.TargetID = key
+			}
+		}
 		if l.TargetKind == store.LinkTransaction {
 			if _, ok, err := a.store().EvidenceTransactionByID(ctx, l.TargetID); err != nil || !ok {
 				return l, fmt.Errorf("there is no payment with ID %s in your budget (see tx list)", l.TargetID)

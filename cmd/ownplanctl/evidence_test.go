@@ -238,6 +238,7 @@ func TestEvidenceCLIWordsPeopleType(t *testing.T) {
 		{"GP letter", "2026-11-02", "1/12/26", "home-safely", "medical", store.NewDate(2026, 11, 2), store.NewDate(2026, 12, 1), "outcome:home-safely"},
 		{"decision-letter", "3 Nov 2026", "2027-01-05", "plan:how-managed", "decision", store.NewDate(2026, 11, 3), store.NewDate(2027, 1, 5), "plan-section:how-managed"},
 		{"letter", "today", "", "outcome:nutrition", "correspondence", store.Today(), store.Date{}, "outcome:nutrition"},
+		{"Support Plan", "1 Dec 2026", "", "Plan-Section:My-Money", "support-plan", store.NewDate(2026, 12, 1), store.Date{}, "plan-section:my-money"},
 	} {
 		args := []string{"--data", dir, "evidence", "add", letter, "--title", "Letter", "--kind", tc.kind, "--date", tc.date, "--link", tc.link}
 		if tc.deadline != "" {
@@ -259,7 +260,7 @@ func TestEvidenceCLIWordsPeopleType(t *testing.T) {
 	// The evidence for a plan section, as its screen shows it.
 	_, out, _ := ctl(t, "--data", dir, "evidence", "list", "--for", "my-money", "--json")
 	var items []store.EvidenceItem
-	if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) != 1 || items[0].Kind != "medical" {
+	if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) != 2 || items[1].Kind != "medical" {
 		t.Errorf("list --for my-money: %v %s", err, out)
 	}
 	if _, out, _ := ctl(t, "--data", dir, "evidence", "list", "--for", "outcome:clothing"); !strings.Contains(out, "No documents are linked to Outcome: Getting dressed yet") {
