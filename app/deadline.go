@@ -110,6 +110,24 @@ func deadlineKind(key string) (DeadlineKind, bool) {
 	return DeadlineKind{}, false
 }
 
+// DeadlineKindKey finds a kind of deadline by its key ("reply-by"), its
+// label ("Reply by") or its first word ("reply", "appeal", "review",
+// "complaint", "ombudsman", "answer"), ignoring case.
+func DeadlineKindKey(s string) (string, bool) {
+	want := normaliseKindWords(s)
+	if want == "complaint" {
+		want = "complain"
+	}
+	for _, k := range deadlineData.Kinds {
+		key := normaliseKindWords(k.Key)
+		first, _, _ := strings.Cut(key, " ")
+		if want == key || want == normaliseKindWords(k.Label) || want == first {
+			return k.Key, true
+		}
+	}
+	return "", false
+}
+
 // DeadlineKindLabel returns the words for a kind of deadline ("Reply by").
 func DeadlineKindLabel(key string) string {
 	if k, ok := deadlineKind(key); ok {

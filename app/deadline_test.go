@@ -207,3 +207,24 @@ func TestDeadlineWordingIsData(t *testing.T) {
 		t.Error("soon days")
 	}
 }
+
+func TestDeadlineKindWordsPeopleType(t *testing.T) {
+	for typed, want := range map[string]string{
+		"reply-by": "reply-by", "Reply by": "reply-by", "reply": "reply-by", "APPEAL": "appeal-by", "review": "review-by",
+		"complaint": "complain-by", "complain": "complain-by", "ombudsman": "ombudsman-by", "answer": "answer-due",
+		"Appeal or challenge by": "appeal-by", "other": "other",
+	} {
+		if got, ok := app.DeadlineKindKey(typed); !ok || got != want {
+			t.Errorf("DeadlineKindKey(%q) = %q, %v; want %q", typed, got, ok, want)
+		}
+	}
+	if _, ok := app.DeadlineKindKey("whenever"); ok {
+		t.Error("an unknown kind of deadline was accepted")
+	}
+	a, ctx := openEvidenceApp(t)
+	it, err := a.AddEvidence(ctx, store.EvidenceItem{Title: "Decision", Deadline: store.Today().AddDays(20), DeadlineKind: "Appeal"},
+		[]string{writeFile(t, "d.txt", []byte("decision"))})
+	if err != nil || it.DeadlineKind != "appeal-by" {
+		t.Errorf("add with deadline kind Appeal: %v %q", err, it.DeadlineKind)
+	}
+}

@@ -124,9 +124,11 @@ func (a *App) checkEvidence(ctx context.Context, it *store.EvidenceItem, links b
 		if it.DeadlineKind == "" {
 			it.DeadlineKind = DeadlineReplyBy
 		}
-		if _, ok := deadlineKind(it.DeadlineKind); !ok {
+		k, ok := DeadlineKindKey(it.DeadlineKind)
+		if !ok {
 			return fmt.Errorf("%q is not a kind of deadline; use one of: %s", it.DeadlineKind, strings.Join(DeadlineKindKeys(), ", "))
 		}
+		it.DeadlineKind = k
 	} else {
 		it.DeadlineKind, it.DeadlineDone = "", false
 	}
