@@ -476,6 +476,14 @@ func TestEvidenceScreensFitAtLargeText(t *testing.T) {
 	if top := u.win.Canvas().Overlays().Top(); top == nil || top.MinSize().Width > 1024 {
 		t.Errorf("link chooser too wide or missing: %v", top)
 	}
+	u.win.Canvas().Overlays().Top().Hide()
+	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	s.show(evList, "")
+	s.askOneOrMany([]string{"/a/receipt one.pdf", "/a/receipt two.pdf"})
+	if top := u.win.Canvas().Overlays().Top(); top == nil || top.MinSize().Width > 1024 {
+		t.Errorf("the question about files dropped together is too wide or missing: %v", top)
+	}
+	s.oneOrMany.cancel.OnTapped()
 	s.show(evDeadlines, "")
 	check("deadlines")
 	a.BinEvidence(ctx, items[0].ID)
