@@ -1,12 +1,15 @@
 package doctext
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -357,5 +360,67 @@ func TestDoctextEmailAttachments(t *testing.T) {
 	r = ExtractWithLimits(context.Background(), bytes.NewReader(long), int64(len(long)), "", lim)
 	if r.State != Searchable || !strings.Contains(r.Text, "The review meeting notes go on.") || !strings.Contains(r.Note, "only the first part") {
 		t.Errorf("long e-mail: %s %q\n%s", r.State, r.Note, r.Text)
+	}
+}
+
+// TestDoctextFilesFromOtherPrograms reads files as other programs make
+// them: Ghostscript's ps2pdf, LibreOffice (PDF, DOCX, ODT), qpdf's object
+// streams and encryption without a password to open, and e-mails with
+// Latin-1, quoted-printable, base64, HTML only and attachments.
+func TestDoctextFilesFromOtherPrograms(t *testing.T) {
+	for _, tc := range []struct {
+		file  string
+		state State
+		want  []string
+	}{
+		{"ghostscript.pdf", Searchable, []string{"Suffolk County Council - Adult Social Care", "Reference: DP-7781."}},
+		{"libreoffice.pdf", Searchable, []string{"Dear Zoë Ó Briain,", "£350.00 a week", "Łukasz Nowak"}},
+		{"libreoffice.docx", Searchable, []string{"Dear Zoë Ó Briain,", "Reference DP-2027-0042", "Payroll service"}},
+		{"libreoffice.odt", Searchable, []string{"Dear Zoë Ó Briain,", "Reference DP-2027-0042", "Payroll service"}},
+		{"qpdf-object-streams.pdf", Searchable, []string{"Dear Ms O'Brien,", "£18,200 a year; reference ASC-0419"}},
+		{"qpdf-aes128-no-password.pdf", Searchable, []string{"Dear Ms O'Brien,", "Zoë Ó Briain asked about the wet room, café visits"}},
+		// The PDF library cannot decrypt AES-256 (PDF 2.0) yet: the file
+		// is kept and flagged.
+		{"qpdf-aes256-no-password.pdf", NotSearchable, nil},
+		{"mail-with-attachments.eml", Searchable, []string{"Please sign the attached agreement.", "Attachment: agreement.pdf", "Attachment: agreement.docx", "Payroll service"}},
+		{"mail-latin1-qp-base64.eml", Searchable, []string{"From: Renée Müller", "Dear Zoë,", "The café meeting about your personal budget of £18,200",
+			"A very long line that the mailer wraps with soft line breaks because it is far longer", "“smart quotes” – en dash, résumé, naïve, ŒUVRE €50."}},
+		{"mail-html-only.eml", Searchable, []string{"Your review meeting is on Thursday.", "timesheets & receipts. Café nearby. Bill £45 – paid."}},
+	} {
+		b, err := os.ReadFile(filepath.Join("testdata", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := extract(b)
+		if r.State != tc.state {
+			t.Errorf("%s: %s %q", tc.file, r.State, r.Note)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(strings.Join(strings.Fields(r.Text), " "), w) {
+				t.Errorf("%s: text lacks %q:\n%s", tc.file, w, r.Text)
+			}
+		}
+	}
+}
+
+func TestDoctextLenientQuotedPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"caf=E9 =C2=A318":               "caf\xe9 \xc2\xa318",
+		"soft=\r\nbreak":                "softbreak",
+		"soft=\nbreak":                  "softbreak",
+		"soft=  \r\nbreak":              "softbreak",
+		"stray cr=\r\r\nbreak":          "stray crbreak",
+		"a = b":                         "a = b",
+		"url?x=1&y=2":                   "url?x=1&y=2",
+		"ends with =":                   "ends with ",
+		"=3D=3d":                        "==",
+		"bad =ZZ hex":                   "bad =ZZ hex",
+		"line one\r\nline two=\r\n end": "line one\r\nline two end",
+	} {
+		got, err := io.ReadAll(&lenientQP{r: bufio.NewReader(strings.NewReader(in))})
+		if err != nil || string(got) != want {
+			t.Errorf("%q: %q %v, want %q", in, got, err, want)
+		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"io"
 	"mime"
 	"mime/multipart"
-	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
 	"strings"
@@ -248,11 +247,76 @@ func (m *mailReader) multipart(ct, boundary string, body io.Reader, depth int) e
 func decodeTransfer(h textproto.MIMEHeader, body io.Reader) io.Reader {
 	switch strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding"))) {
 	case "quoted-printable":
-		return quotedprintable.NewReader(body)
+		return &lenientQP{r: bufio.NewReader(body)}
 	case "base64":
 		return base64.NewDecoder(base64.StdEncoding, &base64Cleaner{r: body})
 	}
 	return body
+}
+
+// lenientQP decodes quoted-printable text as mailers really write it:
+// "=" and two hex digits is a byte, "=" at the end of a line (with any
+// spaces or stray carriage returns before the line break) joins the
+// lines, and any other "=" is kept as it is. The standard library's
+// reader stops at the first such mistake, losing the rest of the text.
+type lenientQP struct {
+	r   *bufio.Reader
+	out []byte
+}
+
+func (q *lenientQP) Read(p []byte) (int, error) {
+	for len(q.out) == 0 {
+		c, err := q.r.ReadByte()
+		if err != nil {
+			return 0, err
+		}
+		if c != '=' {
+			q.out = append(q.out, c)
+			continue
+		}
+		next, _ := q.r.Peek(2)
+		switch {
+		case len(next) == 2 && isHex(next[0]) && isHex(next[1]):
+			q.out = append(q.out, unhex(next[0])<<4|unhex(next[1]))
+			q.r.Discard(2)
+		case len(next) > 0 && (next[0] == '\r' || next[0] == '\n' || next[0] == ' ' || next[0] == '\t'):
+			// A soft line break, perhaps after spaces or extra carriage
+			// returns: skip to the start of the next line. "=" followed
+			// by a space and more text is kept as it is.
+			var skipped []byte
+			for {
+				b, err := q.r.ReadByte()
+				if err != nil || b == '\n' {
+					break
+				}
+				if b != '\r' && b != ' ' && b != '\t' {
+					q.r.UnreadByte()
+					q.out = append(append(q.out, '='), skipped...)
+					break
+				}
+				skipped = append(skipped, b)
+			}
+		case len(next) == 0:
+			// "=" at the very end: a soft break with nothing after it.
+		default:
+			q.out = append(q.out, '=')
+		}
+	}
+	n := copy(p, q.out)
+	q.out = q.out[n:]
+	return n, nil
+}
+
+func isHex(b byte) bool { return '0' <= b && b <= '9' || 'a' <= b && b <= 'f' || 'A' <= b && b <= 'F' }
+
+func unhex(b byte) byte {
+	switch {
+	case b <= '9':
+		return b - '0'
+	case b >= 'a':
+		return b - 'a' + 10
+	}
+	return b - 'A' + 10
 }
 
 // base64Cleaner drops the spaces and other stray characters some mailers

@@ -3,6 +3,7 @@ package doctext
 import (
 	"bytes"
 	"context"
+	"html"
 	"io"
 	"strings"
 	"unicode/utf16"
@@ -128,7 +129,7 @@ func StripHTML(s string) string {
 			if j < 0 {
 				j = len(s) - i
 			}
-			b.WriteString(htmlEntities.Replace(s[i : i+j]))
+			b.WriteString(html.UnescapeString(strings.ReplaceAll(s[i:i+j], "\r", "")))
 			i += j
 			continue
 		}
@@ -154,7 +155,3 @@ func StripHTML(s string) string {
 	}
 	return b.String()
 }
-
-var htmlEntities = strings.NewReplacer("&nbsp;", " ", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`,
-	"&#39;", "'", "&apos;", "'", "&pound;", "£", "&euro;", "€", "&rsquo;", "’", "&lsquo;", "‘",
-	"&ldquo;", "“", "&rdquo;", "”", "&ndash;", "–", "&mdash;", "—", "&hellip;", "…", "\r", "")
