@@ -237,3 +237,56 @@ func SafeFileName(name string) string {
 	}
 	return name
 }
+
+// EvidenceRepair says what RepairEvidence did with one file.
+type EvidenceRepair struct {
+	Path string `json:"path"`
+	// Matches names the kept files (as "name in “title”") that have
+	// exactly this content; none means the file is not one of them.
+	Matches []string `json:"matches"`
+}
+
+// RepairEvidence puts back sound copies of kept files that are missing
+// or damaged, from their originals at paths (a letter still in the
+// Downloads folder, a copy on a memory stick). A file is used only when
+// its SHA-256 is that of a kept file, so the wrong file can never take a
+// kept one's place; nothing else changes.
+func (a *App) RepairEvidence(ctx context.Context, paths []string) ([]EvidenceRepair, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("repair: give the original files")
+	}
+	var out []EvidenceRepair
+	for _, p := range paths {
+		src, err := evidenceSource(p)
+		if err != nil {
+			return out, fmt.Errorf("repair: %w", err)
+		}
+		rc, err := src.Open()
+		if err != nil {
+			return out, fmt.Errorf("repair: %s: %w", p, err)
+		}
+		sha, known, err := a.store().RepairBlob(ctx, rc)
+		rc.Close()
+		if err != nil {
+			return out, fmt.Errorf("repair: %s: %w", p, err)
+		}
+		rep := EvidenceRepair{Path: p, Matches: []string{}}
+		if known {
+			for _, inBin := range []bool{false, true} {
+				items, err := a.store().EvidenceItems(ctx, inBin)
+				if err != nil {
+					return out, err
+				}
+				for _, it := range items {
+					for _, f := range it.Files {
+						if f.SHA256 == sha {
+							rep.Matches = append(rep.Matches, fmt.Sprintf("%s in “%s”", f.Name, it.Title))
+						}
+					}
+				}
+			}
+		}
+		out = append(out, rep)
+	}
+	return out, nil
+}

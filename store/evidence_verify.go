@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 )
 
@@ -76,4 +77,30 @@ func fileSize(p string) int64 {
 		return fi.Size()
 	}
 	return 0
+}
+
+// RepairBlob keeps the content of r as a blob only when some evidence
+// file (in the bin or not) was stored under its SHA-256: given the
+// original of a file that VerifyEvidence reports missing or damaged, it
+// puts back a sound copy. It returns the SHA-256 and whether a kept file
+// has it; content no file has is not kept.
+func (s *Store) RepairBlob(ctx context.Context, r io.Reader) (string, bool, error) {
+	blobGC.RLock()
+	defer blobGC.RUnlock()
+	b, created, err := s.putBlob(ctx, r)
+	if err != nil {
+		return "", false, err
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM evidence_files f JOIN evidence_items i ON i.id = f.item_id
+		WHERE f.sha256 = ? AND f.deleted = 0 AND i.deleted = 0`, b.SHA256).Scan(&n); err != nil {
+		if created {
+			s.removeBlob(b.SHA256)
+		}
+		return b.SHA256, false, fmt.Errorf("check evidence: %w", plainDBError(err))
+	}
+	if n == 0 && created {
+		s.removeBlob(b.SHA256)
+	}
+	return b.SHA256, n > 0, nil
 }

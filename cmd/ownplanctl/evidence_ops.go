@@ -112,8 +112,45 @@ is copied: a damaged file is not written out.`,
 				}
 			}
 			if n := len(check.Problems); n > 0 {
-				return fmt.Errorf("%s of %d %s missing or damaged; restore them from a backup (ownplanctl restore) or add them again",
+				return fmt.Errorf("%s of %d %s missing or damaged; if you have the originals, put them back with: ownplanctl evidence repair FILE...; or restore a backup (ownplanctl restore)",
 					evPlural(n, "file", "files"), check.Checked, map[bool]string{true: "is", false: "are"}[n == 1])
+			}
+			return nil
+		},
+	})
+	register(&command{
+		name: "evidence repair", args: "FILE [FILE...]", summary: "put back kept files that are missing or damaged, from their originals",
+		help: `When evidence verify names a missing or damaged file and you still have
+the original (in Downloads, on a memory stick, attached to an e-mail),
+give it here. It is used only when it is exactly the file that was kept
+(the same SHA-256), so a wrong file can never take its place.`,
+		flags: func(fs *flag.FlagSet, o *opts) { fs.BoolVar(&o.json, "json", false, "print JSON for scripts") },
+		withApp: func(ctx context.Context, e *env, a *app.App, fs *flag.FlagSet, o *opts) error {
+			files, err := evPositional(fs)
+			if err != nil {
+				return err
+			}
+			if len(files) == 0 {
+				return usagef("give the original files")
+			}
+			reps, err := a.RepairEvidence(ctx, files)
+			if err != nil {
+				return err
+			}
+			if o.json {
+				return writeJSON(e, reps)
+			}
+			unknown := 0
+			for _, r := range reps {
+				if len(r.Matches) == 0 {
+					unknown++
+					fmt.Fprintf(e.stdout, "%s is not one of your kept files (its content differs from every one); nothing changed.\n", r.Path)
+					continue
+				}
+				fmt.Fprintf(e.stdout, "%s: the kept copy is sound now (%s).\n", r.Path, strings.Join(r.Matches, "; "))
+			}
+			if unknown > 0 {
+				return fmt.Errorf("%s not one of your kept files", evPlural(unknown, "file is", "files are"))
 			}
 			return nil
 		},

@@ -3,6 +3,8 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -11,6 +13,13 @@ import (
 
 	"github.com/ownplan/ownplan/store"
 )
+
+// sha returns the SHA-256 of the file at p in hex.
+func sha(p string) string {
+	b, _ := os.ReadFile(p)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
 
 // lastLine returns the last line of out.
 func lastLine(out string) string {
@@ -194,6 +203,24 @@ func TestEvidenceCLI(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(files, "bad.pdf")); !os.IsNotExist(err) {
 		t.Errorf("get of a damaged file left %s: %v", "bad.pdf", err)
+	}
+
+	// repair puts back the originals, and only files that were kept.
+	stranger := filepath.Join(files, "other.txt")
+	os.WriteFile(stranger, []byte("not a kept file"), 0o600)
+	code, out, errOut = ctl(t, "--data", dir, "evidence", "repair", stranger)
+	if code != 1 || !strings.Contains(out, "other.txt is not one of your kept files") || !strings.Contains(errOut, "1 file is not one of your kept files") {
+		t.Errorf("repair with a stranger: %d %s %s", code, out, errOut)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "blobs", "sha256", sha(stranger)[:2])); len(entries) != 0 {
+		t.Errorf("repair kept a file that is not evidence: %v", entries)
+	}
+	code, out, errOut = ctl(t, "--data", dir, "evidence", "repair", ot, receipt)
+	if code != 0 || !strings.Contains(out, "the kept copy is sound now (ot-report.pdf in “OT report”)") || !strings.Contains(out, "taxi.txt in “OT report”") {
+		t.Errorf("repair: %d %s %s", code, out, errOut)
+	}
+	if code, out, errOut := ctl(t, "--data", dir, "evidence", "verify"); code != 0 || !strings.Contains(out, "Checked 2 files") {
+		t.Errorf("verify after repair: %d %s %s", code, out, errOut)
 	}
 
 	// rm, restore and empty-bin.
