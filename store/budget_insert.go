@@ -14,11 +14,12 @@ type fieldValue struct {
 }
 
 // inserter adds many new records quickly inside one Tx, with the same
-// result as t.set for each field: the row, each field's version and a
-// journal entry per field, all stamped by the clock. It differs only in
-// speed: rows are written batchRows at a time, by statements prepared
-// once. As with t.set on a new record, fields left at their default
-// values are not journaled. Call flush before the Tx commits, and before
+// result as t.set for each field, as far as any reader or other device
+// can tell. It differs in speed: each record has one version and one
+// journal entry, a record entry (see recordField), instead of one per
+// field, and rows are written batchRows at a time, by statements
+// prepared once. As with t.set on a new record, fields left at their
+// default values are not journaled. Call flush before the Tx commits, and before
 // anything else in the Tx reads or writes the same tables.
 type inserter struct {
 	t       *Tx
@@ -138,22 +139,26 @@ func (in *inserter) insert(table, id string, fields []fieldValue) error {
 		return err
 	}
 	in.t.touched[table] = true
-	dev := in.t.s.device
+	// One version and one journal entry for the whole record: a record
+	// entry (see recordField).
+	record := make(map[string]json.RawMessage, len(set))
 	for _, f := range set {
-		stamp := int64(in.t.s.clock.Now())
 		enc, err := json.Marshal(f.value)
 		if err != nil {
 			return fmt.Errorf("encode %s.%s: %w", table, f.field, err)
 		}
-		if err := in.add(`INSERT INTO versions (tbl, row_id, field, hlc, device) VALUES `,
-			` ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device`,
-			"save versions", table, id, f.field, stamp, dev); err != nil {
-			return err
-		}
-		if err := in.add(`INSERT INTO changes (hlc, device, tbl, row_id, field, value) VALUES `, "",
-			"journal", stamp, dev, table, id, f.field, string(enc)); err != nil {
-			return err
-		}
+		record[f.field] = enc
 	}
-	return nil
+	enc, err := json.Marshal(record)
+	if err != nil {
+		return fmt.Errorf("encode %s %s: %w", table, id, err)
+	}
+	stamp, dev := int64(in.t.s.clock.Now()), in.t.s.device
+	if err := in.add(`INSERT INTO versions (tbl, row_id, field, hlc, device) VALUES `,
+		` ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device`,
+		"save versions", table, id, recordField, stamp, dev); err != nil {
+		return err
+	}
+	return in.add(`INSERT INTO changes (hlc, device, tbl, row_id, field, value) VALUES `, "",
+		"journal", stamp, dev, table, id, recordField, string(enc))
 }

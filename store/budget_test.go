@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -224,10 +226,24 @@ func TestBudgetImportDeduplicatesJournalsAndUndoes(t *testing.T) {
 	if fields["budget_transactions.amount"] != 3 || fields["budget_splits.category"] != 2 || fields["budget_imports.file_name"] != 1 {
 		t.Errorf("journal %v", fields)
 	}
-	var versions int
-	s.db.QueryRow(`SELECT count(*) FROM versions WHERE tbl LIKE 'budget_%'`).Scan(&versions)
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions := 0
+	for key, fields := range snap["versions"] {
+		if strings.HasPrefix(key, "budget_") {
+			versions += len(fields)
+		}
+	}
 	if versions != len(entries) {
 		t.Errorf("%d versions for %d journal entries", versions, len(entries))
+	}
+	// A whole record is one entry in the journal, not one per field.
+	var rows int
+	s.db.QueryRow(`SELECT count(*) FROM changes WHERE seq > ?`, before).Scan(&rows)
+	if rows != 6 {
+		t.Errorf("%d journal rows for 3 payments, 2 splits and an import, want 6", rows)
 	}
 	got, _ := s.BudgetTransaction(ctx, ids[0])
 	if got.ImportID != imp.ID || got.Splits[0].Category != "day_activities" {
@@ -395,15 +411,21 @@ func TestBudgetImportJournalsEveryFieldAcrossBatches(t *testing.T) {
 			t.Errorf("%s journaled %d times, want %d", f, fields[f], want)
 		}
 	}
-	others := 0
+	// Every field journaled has that entry's stamp as its version, as the
+	// merge reads it.
 	for _, e := range entries {
-		if e.Row != typed {
-			others++
+		var h HLC
+		var dev string
+		if err := s.db.QueryRow(fieldVersionQuery, e.Table, e.Row, e.Field).Scan(&h, &dev); err != nil || h != e.HLC || dev != e.Device {
+			t.Fatalf("%s.%s of %s: version %v/%s (%v), want %v/%s", e.Table, e.Field, e.Row, h, dev, err, e.HLC, e.Device)
 		}
 	}
-	var versions int
-	s.db.QueryRow(`SELECT count(*) FROM versions WHERE tbl LIKE 'budget_%' AND row_id != ?`, typed).Scan(&versions)
-	if versions != others {
-		t.Errorf("%d versions for %d journal entries", versions, others)
+	// A field left at its default has no version.
+	if entries[0].Table != "budget_transactions" || entries[0].Row == typed {
+		t.Fatalf("first entry %+v", entries[0])
+	}
+	var h HLC
+	if err := s.db.QueryRow(fieldVersionQuery, "budget_transactions", entries[0].Row, "note").Scan(&h); err != sql.ErrNoRows {
+		t.Errorf("a field never set has version %v (%v)", h, err)
 	}
 }

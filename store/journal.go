@@ -17,8 +17,10 @@ type JournalEntry struct {
 	Value  json.RawMessage `json:"value"`
 }
 
-// Journal returns up to limit journal entries with a sequence number
-// greater than after, in order.
+// Journal returns the field changes of up to limit journal entries with
+// a sequence number greater than after, in order. A record entry (see
+// recordField) comes out as one entry for each of its fields, all with
+// its Seq and stamp.
 func (s *Store) Journal(ctx context.Context, after int64, limit int) ([]JournalEntry, error) {
 	rows, err := s.db.QueryContext(ctx,
 		`SELECT seq, hlc, device, tbl, row_id, field, value FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`,
@@ -34,8 +36,19 @@ func (s *Store) Journal(ctx context.Context, after int64, limit int) ([]JournalE
 		if err := rows.Scan(&e.Seq, &e.HLC, &e.Device, &e.Table, &e.Row, &e.Field, &v); err != nil {
 			return nil, fmt.Errorf("read journal: %w", err)
 		}
-		e.Value = json.RawMessage(v)
-		out = append(out, e)
+		if e.Field != recordField {
+			e.Value = json.RawMessage(v)
+			out = append(out, e)
+			continue
+		}
+		fields, err := expandRecord(json.RawMessage(v))
+		if err != nil {
+			return nil, fmt.Errorf("read journal: %s %s: %w", e.Table, e.Row, err)
+		}
+		for _, f := range fields {
+			e.Field, e.Value = f.Field, f.Value
+			out = append(out, e)
+		}
 	}
 	return out, rows.Err()
 }

@@ -336,7 +336,7 @@ func (m *merger) keepsAllConflicts() (bool, error) {
 }
 
 func (m *merger) version(c RemoteChange) (Version, bool, error) {
-	st, err := m.stmt(`SELECT hlc, device FROM versions WHERE tbl = ? AND row_id = ? AND field = ?`)
+	st, err := m.stmt(fieldVersionQuery)
 	if err != nil {
 		return Version{}, false, err
 	}
@@ -372,18 +372,18 @@ func (m *merger) current(c RemoteChange) (any, bool, error) {
 }
 
 // journaled reports whether the change was seen here before: applied
-// (it is in the journal), or kept as one side of a conflict, so that a
+// (it is in the journal, on its own or in a record entry), or kept as one side of a conflict, so that a
 // change delivered twice never brings back a conflict already settled.
 func (m *merger) journaled(c RemoteChange) (bool, error) {
-	st, err := m.stmt(`SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND field = ? AND hlc = ? AND device = ?
-		UNION ALL SELECT 1 FROM conflicts WHERE tbl = ? AND row_id = ? AND field = ?
-		AND ((theirs_hlc = ? AND theirs_device = ?) OR (mine_hlc = ? AND mine_device = ?)) LIMIT 1`)
+	st, err := m.stmt(`SELECT 1 FROM changes WHERE tbl = ?1 AND row_id = ?2 AND field = ?3 AND hlc = ?4 AND device = ?5
+		UNION ALL SELECT 1 FROM changes c WHERE c.tbl = ?1 AND c.row_id = ?2 AND c.hlc = ?4 AND c.device = ?5 AND ` + recordHasField + `
+		UNION ALL SELECT 1 FROM conflicts WHERE tbl = ?1 AND row_id = ?2 AND field = ?3
+		AND ((theirs_hlc = ?4 AND theirs_device = ?5) OR (mine_hlc = ?4 AND mine_device = ?5)) LIMIT 1`)
 	if err != nil {
 		return false, err
 	}
 	var one int
-	h := int64(c.HLC)
-	err = st.QueryRowContext(m.ctx, c.Table, c.Row, c.Field, h, c.Device, c.Table, c.Row, c.Field, h, c.Device, h, c.Device).Scan(&one)
+	err = st.QueryRowContext(m.ctx, c.Table, c.Row, c.Field, int64(c.HLC), c.Device).Scan(&one)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}

@@ -13,11 +13,13 @@ type Outgoing struct {
 	RemoteChange
 }
 
-// OutgoingChanges returns up to limit of this device's own changes with a
-// journal sequence number greater than after, in order, each with the
-// version of the field it replaced. Changes that arrived from other
-// devices are in the journal too but are never returned: they are not
-// this device's to send.
+// OutgoingChanges returns this device's own changes from up to limit
+// journal entries with a sequence number greater than after, in order,
+// each with the version of the field it replaced. Changes that arrived
+// from other devices are in the journal too but are never returned: they
+// are not this device's to send. A record entry (see recordField) comes
+// out as the changes of each of its fields, all with its Seq: send all
+// of one Seq together, as the cursor moves past them at once.
 func (s *Store) OutgoingChanges(ctx context.Context, after int64, limit int) ([]Outgoing, error) {
 	rows, err := s.db.QueryContext(ctx,
 		`SELECT seq, hlc, tbl, row_id, field, value FROM changes WHERE seq > ? AND device = ? ORDER BY seq LIMIT ?`,
@@ -33,15 +35,28 @@ func (s *Store) OutgoingChanges(ctx context.Context, after int64, limit int) ([]
 			rows.Close()
 			return nil, fmt.Errorf("read changes to send: %w", err)
 		}
-		o.Value = json.RawMessage(v)
-		out = append(out, o)
+		if o.Field != recordField {
+			o.Value = json.RawMessage(v)
+			out = append(out, o)
+			continue
+		}
+		fields, err := expandRecord(json.RawMessage(v))
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read changes to send: %s %s: %w", o.Table, o.Row, err)
+		}
+		for _, f := range fields {
+			o.Field, o.Value = f.Field, f.Value
+			out = append(out, o)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read changes to send: %w", err)
 	}
-	base, err := s.db.PrepareContext(ctx,
-		`SELECT hlc, device FROM changes WHERE tbl = ? AND row_id = ? AND field = ? AND seq < ? ORDER BY seq DESC LIMIT 1`)
+	base, err := s.db.PrepareContext(ctx, `SELECT hlc, device FROM changes c
+		WHERE c.tbl = ?1 AND c.row_id = ?2 AND c.seq < ?4 AND (c.field = ?3 OR (`+recordHasField+`))
+		ORDER BY c.seq DESC LIMIT 1`)
 	if err != nil {
 		return nil, plainDBError(err)
 	}
@@ -111,25 +126,42 @@ func (s *Store) Snapshot(ctx context.Context) (map[string]map[string]map[string]
 			return nil, err
 		}
 	}
-	vrows, err := s.db.QueryContext(ctx, `SELECT tbl, row_id, field, hlc, device FROM versions`)
+	// A record entry's version stands for each of its fields that has no
+	// version of its own, as on the devices it was sent to.
+	vrows, err := s.db.QueryContext(ctx, `SELECT v.tbl, v.row_id, v.field, v.hlc, v.device, coalesce(c.value, '')
+		FROM versions v LEFT JOIN changes c ON v.field = '' AND c.field = '' AND c.tbl = v.tbl
+			AND c.row_id = v.row_id AND c.hlc = v.hlc AND c.device = v.device
+		ORDER BY v.field = '' DESC`)
 	if err != nil {
 		return nil, plainDBError(err)
 	}
 	defer vrows.Close()
+	versions := map[string]map[string]string{}
 	for vrows.Next() {
-		var tbl, row, field, dev string
+		var tbl, row, field, dev, record string
 		var h int64
-		if err := vrows.Scan(&tbl, &row, &field, &h, &dev); err != nil {
+		if err := vrows.Scan(&tbl, &row, &field, &h, &dev, &record); err != nil {
 			return nil, err
 		}
-		if out["versions"] == nil {
-			out["versions"] = map[string]map[string]string{}
-		}
 		key := tbl + "/" + row
-		if out["versions"][key] == nil {
-			out["versions"][key] = map[string]string{}
+		if versions[key] == nil {
+			versions[key] = map[string]string{}
 		}
-		out["versions"][key][field] = fmt.Sprintf("%d/%s", h, dev)
+		stamp := fmt.Sprintf("%d/%s", h, dev)
+		if field != recordField {
+			versions[key][field] = stamp
+			continue
+		}
+		fields, err := expandRecord(json.RawMessage(record))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", key, err)
+		}
+		for _, f := range fields {
+			versions[key][f.Field] = stamp // a field's own version, read later, replaces it
+		}
+	}
+	if len(versions) > 0 {
+		out["versions"] = versions
 	}
 	return out, vrows.Err()
 }

@@ -187,7 +187,8 @@ func (s *session) send(ctx context.Context) error {
 		var b Batch
 		size, last := 0, after
 		for _, o := range outs {
-			if size > maxBatchBytes && len(b.Changes) > 0 {
+			// A record entry's fields share a Seq: never split them.
+			if size > maxBatchBytes && len(b.Changes) > 0 && o.Seq != last {
 				break
 			}
 			b.Changes = append(b.Changes, o.RemoteChange)
