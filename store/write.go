@@ -97,6 +97,17 @@ func (t *Tx) set(table, id, field string, value any) error {
 	if err != nil {
 		return fmt.Errorf("encode %s.%s: %w", table, field, err)
 	}
+	// This device's earlier values of the field that no relay has been
+	// sent yet are replaced, not kept: nobody else can have seen them.
+	// Autosave then leaves one journal entry per field between syncs,
+	// not one a second of typing (a 100 KB section saved every second
+	// would add hundreds of megabytes an hour).
+	if _, err := t.tx.ExecContext(t.ctx,
+		`DELETE FROM changes WHERE tbl = ? AND row_id = ? AND field = ? AND device = ?
+		 AND seq > (SELECT coalesce(max(sent_seq), 0) FROM circles)`,
+		table, id, field, t.s.device); err != nil {
+		return fmt.Errorf("journal %s.%s: %w", table, field, plainDBError(err))
+	}
 	if _, err := t.tx.ExecContext(t.ctx,
 		`INSERT INTO changes (hlc, device, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?)`,
 		int64(stamp), t.s.device, table, id, field, string(enc)); err != nil {

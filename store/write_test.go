@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -152,5 +153,66 @@ func TestDiskFullKeepsEarlierData(t *testing.T) {
 	}
 	if err := s.IntegrityCheck(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+func TestAutosaveKeepsOneUnsentEntryPerField(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	count := func() int {
+		var n int
+		s.db.QueryRow(`SELECT count(*) FROM changes WHERE tbl = 'profile' AND field = 'address'`).Scan(&n)
+		return n
+	}
+	if err := s.SaveProfile(ctx, Profile{Name: "Zoë"}); err != nil {
+		t.Fatal(err)
+	}
+	p := Profile{Name: "Zoë"}
+	type step struct {
+		text string
+		send bool // the sync engine sends the journal after this write
+		want int  // journal entries of the field afterwards
+	}
+	for i, st := range []step{
+		{"F", false, 1}, {"Fl", false, 1}, {"Flat 2", true, 1},
+		{"Flat 2,", false, 2}, {"Flat 2, 17 Mill", false, 2}, {"Flat 2, 17 Mill Lane", true, 2},
+		{"Flat 2, 17 Mill Lane, Ipswich", false, 3},
+	} {
+		p.Address = st.text
+		if err := s.SaveProfile(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if st.send {
+			seq, _ := s.LastSeq(ctx)
+			if _, err := s.db.Exec(`UPDATE circles SET sent_seq = ?`, seq); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := count(); got != st.want {
+			t.Errorf("after write %d (%q): %d journal entries of the address, want %d", i, st.text, got, st.want)
+		}
+		if i == 1 {
+			// The first write shares the plan: from now on the relay's
+			// cursor says what was sent.
+			if _, err := s.db.Exec(`INSERT INTO circles (circle, relay, owner, owner_sign, owner_dh, role, created)
+				VALUES ('c', 'ws://127.0.0.1:1', ?, x'00', x'00', 'owner', '2026-12-01T00:00:00Z')`, s.DeviceID()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// What is left is what the other devices need: the values sent and
+	// the latest one, each with its base.
+	out, err := s.OutgoingChanges(ctx, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, o := range out {
+		if o.Field == "address" {
+			texts = append(texts, string(o.Value))
+		}
+	}
+	if want := []string{`"Flat 2"`, `"Flat 2, 17 Mill Lane"`, `"Flat 2, 17 Mill Lane, Ipswich"`}; strings.Join(texts, "|") != strings.Join(want, "|") {
+		t.Errorf("journal of the address %v, want %v", texts, want)
 	}
 }
