@@ -91,7 +91,6 @@ func (u *UI) ev() *evidenceScreen {
 func (u *UI) evidenceScreen() fyne.CanvasObject {
 	s := u.ev()
 	s.watch()
-	u.win.SetOnDropped(s.dropped)
 	s.status = para("")
 	s.status.Hide()
 	s.progress = widget.NewProgressBarInfinite()
@@ -435,10 +434,6 @@ func evStrong(text string) *widget.Label {
 // evidenceSummary is Evidence's part of Home: how many documents are
 // kept and what is due soon.
 func evidenceSummary(u *UI) fyne.CanvasObject {
-	// Files dropped on the window are kept whichever screen shows. Home
-	// is the first screen after the welcome, so setting it here means a
-	// drop works before Evidence has ever been opened.
-	u.win.SetOnDropped(u.ev().dropped)
 	items, err := u.a.EvidenceList(u.ctx, app.EvidenceFilter{})
 	if err != nil {
 		return para("OwnPlan could not read your evidence: " + err.Error())

@@ -73,6 +73,9 @@ func New(fa fyne.App, a *app.App) *UI {
 				}
 			})
 	}
+	// Files dropped on the window are kept as evidence whichever screen
+	// shows (not on the welcome screen, before there is a plan).
+	u.win.SetOnDropped(func(p fyne.Position, uris []fyne.URI) { u.ev().dropped(p, uris) })
 	u.win.SetCloseIntercept(func() {
 		u.flushAll()
 		u.win.Close()
@@ -161,7 +164,10 @@ func (u *UI) frame() fyne.CanvasObject {
 		u.navButtons[s.key] = b
 		nav.Add(b)
 	}
-	statusBar := container.NewHBox(u.statusIcon, u.status)
+	// The message wraps: a long reason why something was not saved, at a
+	// large text size, must not push the window wider than the screen.
+	u.status.Wrapping = fyne.TextWrapWord
+	statusBar := container.NewBorder(nil, nil, u.statusIcon, nil, u.status)
 	u.frameObj = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar, u.sharingStatusBar()),
 		container.NewHBox(container.NewVScroll(nav), widget.NewSeparator()), nil, u.body)
 	return u.frameObj

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -279,6 +280,14 @@ func TestLargeTextStillFits(t *testing.T) {
 		if w := u.win.Content().MinSize().Width; w > 1024 {
 			t.Errorf("%s at 250%% needs %v wide, more than the window", key, w)
 		}
+	}
+	// A long reason in the status bar wraps instead of widening the window.
+	u.reportSave(stateFailed, errors.New("the disk is full, so the last change could not be saved; free some space and try again (everything saved before is safe)"))
+	if w := u.win.Content().MinSize().Width; w > 1024 {
+		t.Errorf("a long status message at 250%% needs %v wide, more than the window", w)
+	}
+	if !strings.Contains(texts(u), "everything saved before is safe") {
+		t.Error("the status message is not shown whole")
 	}
 }
 
