@@ -18,14 +18,22 @@ func (a *App) SyncStatus(ctx context.Context) (ownsync.Status, error) {
 }
 
 // SyncNow runs one sync round: everything new arrives, everything
-// waiting is sent. When the server cannot be reached, nothing here
+// waiting is sent, and the words in evidence files that arrived are read
+// for search. When the server cannot be reached, nothing here
 // changes and the error says so.
 func (a *App) SyncNow(ctx context.Context) (ownsync.Result, error) {
 	e, err := ownsync.NewEngine(ctx, a.store())
 	if err != nil {
 		return ownsync.Result{}, err
 	}
-	return e.Round(ctx)
+	res, err := e.Round(ctx)
+	if err == nil && res.BlobsReceived > 0 {
+		// Files that arrived whole are searchable at once. A file whose
+		// words cannot be read now is tried again by later rounds and by
+		// "evidence reindex"; the round itself went well.
+		a.RefreshEvidenceText(ctx)
+	}
+	return res, err
 }
 
 // CanChange says whether this device's role in the sharing circle lets

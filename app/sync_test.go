@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,11 +82,25 @@ func TestSyncAppInviteJoinAndShare(t *testing.T) {
 	if sup.IsExample(ctx) {
 		t.Error("example data still marked after joining")
 	}
+	// A letter the owner shares arrives whole, and its words can be
+	// searched for at once.
+	letter := filepath.Join(t.TempDir(), "letter.txt")
+	os.WriteFile(letter, []byte("Your wheelchair-accessible minibus is booked for Thursday."), 0o600)
+	if _, err := owner.AddEvidence(ctx, store.EvidenceItem{Title: "Transport letter", Kind: "correspondence", Shared: true}, []string{letter}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := owner.SyncNow(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := sup.SyncNow(ctx); err != nil {
+	res, err := sup.SyncNow(ctx)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if res.BlobsReceived != 1 {
+		t.Errorf("supporter received %d files, want the shared letter", res.BlobsReceived)
+	}
+	if hits, err := sup.SearchEvidence(ctx, "minibus", 10); err != nil || len(hits) != 1 {
+		t.Errorf("supporter's search for a word in the shared letter: %+v %v", hits, err)
 	}
 	p, _, _ := sup.Profile(ctx)
 	if p.Name != demo.Person.Name {
