@@ -88,12 +88,12 @@ func MonitoringReturn(s Setup, cats []Category, txs []Transaction, from, to stor
 		Unreconciled:       l.unreconciled,
 		UnreconciledAmount: l.unrecNet,
 	}
+	plannedTo, plannedFrom := proRata(cats, elapsedTo, fullYear), proRata(cats, elapsedFrom, fullYear)
 	for i, c := range cats {
-		annual := c.Annual()
 		line := ReturnLine{
 			Key:     c.Key,
 			Name:    c.Name,
-			Planned: max(0, mulDiv(annual, elapsedTo, fullYear)-mulDiv(annual, elapsedFrom, fullYear)),
+			Planned: max(0, plannedTo[i]-plannedFrom[i]),
 			Amount:  l.actual(cats, i),
 		}
 		if c.Kind == MoneyIn {

@@ -47,3 +47,20 @@ func saturate(neg bool) int64 {
 	}
 	return math.MaxInt64
 }
+
+// proRata returns, for each category of one kind, its yearly amount
+// times elapsed÷fullYear, rounded so that the parts add up exactly to
+// the rounded share of their total: each part is the difference of the
+// rounded shares of the running totals, so no penny appears or vanishes
+// between the category lines and the total line. Categories of each
+// Kind (money in, spending) are shared out separately.
+func proRata(cats []Category, elapsed, fullYear int64) []int64 {
+	out := make([]int64, len(cats))
+	running := map[Kind]int64{}
+	for i, c := range cats {
+		before := mulDiv(running[c.Kind], elapsed, fullYear)
+		running[c.Kind] += c.Annual()
+		out[i] = mulDiv(running[c.Kind], elapsed, fullYear) - before
+	}
+	return out
+}

@@ -105,13 +105,14 @@ func Summarise(s Setup, cats []Category, txs []Transaction, asOf store.Date) Sum
 	sum.WeeksOfCoverTenths = mulDiv(sum.Balance, 10, sum.WeeklyBudget)
 
 	sum.Categories = make([]CategoryLine, 0, len(cats)+2)
+	planned := proRata(cats, int64(elapsed), fullYear)
 	for i, c := range cats {
 		line := CategoryLine{
 			Key:           c.Key,
 			Name:          c.Name,
 			Kind:          c.Kind,
 			PlannedYear:   c.Annual(),
-			PlannedToDate: mulDiv(c.Annual(), int64(elapsed), fullYear),
+			PlannedToDate: planned[i],
 			Actual:        l.actual(cats, i),
 		}
 		line.Difference = line.Actual - line.PlannedToDate
