@@ -97,3 +97,12 @@ func (d Date) Written() string {
 	}
 	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
 }
+
+// Short returns d in a narrow column, such as "23 Nov 2026", which
+// ParseTypedDate reads back; "" for the zero Date.
+func (d Date) Short() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, d.Month.String()[:3], d.Year)
+}

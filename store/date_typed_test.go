@@ -27,8 +27,10 @@ func TestParseTypedDate(t *testing.T) {
 		if err != nil || d.String() != tc.want {
 			t.Errorf("ParseTypedDate(%q) = %v, %v; want %s", tc.in, d, err, tc.want)
 		}
-		if back, err := ParseTypedDate(d.Written()); err != nil || back != d {
-			t.Errorf("Written %q does not read back: %v %v", d.Written(), back, err)
+		for _, shown := range []string{d.Written(), d.Short()} {
+			if back, err := ParseTypedDate(shown); err != nil || back != d {
+				t.Errorf("%q does not read back: %v %v", shown, back, err)
+			}
 		}
 	}
 	for _, tc := range []struct {

@@ -268,7 +268,7 @@ func writeTransactions(w io.Writer, txs []store.BudgetTransaction, names map[str
 		if t.Reconciled {
 			checked = "yes"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", t.Date, money.Format(t.Amount), t.Payee, describeSplits(t, names), checked, t.ID)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", t.Date.Short(), money.Format(t.Amount), t.Payee, describeSplits(t, names), checked, t.ID)
 		if t.Amount > 0 {
 			in += t.Amount
 		} else {

@@ -115,7 +115,16 @@ func init() {
 			fmt.Fprintf(tw, "Data folder:\t%s\n", st.DataDir)
 			fmt.Fprintf(tw, "Device ID:\t%s\n", st.DeviceID)
 			fmt.Fprintf(tw, "Data format version:\t%d\n", st.SchemaVersion)
-			return tw.Flush()
+			if sync, err := a.SyncStatus(ctx); err == nil && sync.Shared {
+				fmt.Fprintf(tw, "Sharing:\t%s\n", sync.Text)
+			} else if err == nil {
+				fmt.Fprintf(tw, "Sharing:\tnot shared with anyone\n")
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(e.stdout, "\nWhat to do next: ownplanctl plan next")
+			return err
 		},
 	})
 	register(&command{

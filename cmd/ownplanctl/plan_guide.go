@@ -257,6 +257,8 @@ func stepCommand(s app.Step) string {
 		return "ownplanctl people add --help"
 	case s.Screen == "budget" && strings.Contains(title, "set up"):
 		return "ownplanctl budget setup --help"
+	case s.Screen == "budget" && strings.Contains(title, "categorise"):
+		return "ownplanctl tx list --category none (then tx edit ID --category KEY; budget categories lists the keys)"
 	case s.Screen == "evidence" && strings.Contains(title, "letters"):
 		return "ownplanctl evidence add --help"
 	}
