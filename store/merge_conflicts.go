@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -136,21 +135,7 @@ func (t *Tx) choose(table, id, field, value string) error {
 	if err := t.allowed(table); err != nil {
 		return err
 	}
-	stamp := t.s.clock.Now()
-	if _, err := t.tx.ExecContext(t.ctx,
-		`INSERT INTO versions (tbl, row_id, field, hlc, device) VALUES (?, ?, ?, ?, ?)
-		 ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device`,
-		table, id, field, int64(stamp), t.s.device); err != nil {
-		return fmt.Errorf("save %s.%s version: %w", table, field, plainDBError(err))
-	}
-	enc, _ := json.Marshal(value)
-	if _, err := t.tx.ExecContext(t.ctx,
-		`INSERT INTO changes (hlc, device, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?)`,
-		int64(stamp), t.s.device, table, id, field, string(enc)); err != nil {
-		return fmt.Errorf("journal %s.%s: %w", table, field, plainDBError(err))
-	}
-	t.touched[table] = true
-	return nil
+	return t.stamp(table, id, field, value)
 }
 
 // fieldKey names one field of one record.

@@ -86,6 +86,13 @@ func (t *Tx) set(table, id, field string, value any) error {
 	if _, err := t.tx.ExecContext(t.ctx, `UPDATE "`+table+`" SET "`+field+`" = ? WHERE id = ?`, value, id); err != nil {
 		return fmt.Errorf("save %s.%s: %w", table, field, plainDBError(err))
 	}
+	return t.stamp(table, id, field, value)
+}
+
+// stamp records that this device set the field to value now: the
+// field's version and a journal entry, in t. The caller has checked the
+// table, the field and the role.
+func (t *Tx) stamp(table, id, field string, value any) error {
 	stamp := t.s.clock.Now()
 	if _, err := t.tx.ExecContext(t.ctx,
 		`INSERT INTO versions (tbl, row_id, field, hlc, device) VALUES (?, ?, ?, ?, ?)
