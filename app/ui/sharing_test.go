@@ -174,7 +174,13 @@ func TestSharingJoinFromWelcomeByKeyboard(t *testing.T) {
 	}
 	v := sharingViewOf(u)
 	// A mistyped code is explained.
-	test.Type(v.join.code, inv.Code[:len(inv.Code)-1]+"X")
+	// (The last letter is changed to another: a code that ends in X must
+	// not be "mistyped" as itself.)
+	wrong := "X"
+	if strings.HasSuffix(strings.ToUpper(inv.Code), wrong) {
+		wrong = "Y"
+	}
+	test.Type(v.join.code, inv.Code[:len(inv.Code)-1]+wrong)
 	test.Type(v.join.name, "Sam")
 	pressButton(t, u, v.join.look)
 	v.wait()
