@@ -62,13 +62,17 @@ func otReport(t *testing.T) []byte {
 	return b
 }
 
-// chooseOption picks an option as the person would, then runs the
-// select's callback. (Called directly: the select's own redraw would
-// race, in the test driver only, with results arriving from the
-// background.)
-func chooseOption(sel *widget.Select, option string) {
+// chooseOption picks an option as the person would, runs the select's
+// callback, and waits for the list it starts reading. (The test driver
+// runs what fyne.Do is given on the goroutine that gives it, not on one
+// UI goroutine as the real app does, so the test must not touch the
+// widgets while the screen's background work is drawing them. For the
+// same reason the select's own redraw is left out.)
+func chooseOption(s *evidenceScreen, sel *widget.Select, option string) {
+	s.wait()
 	sel.Selected = option
 	sel.OnChanged(option)
+	s.wait()
 }
 
 // focusAndPress gives a control the keyboard focus and presses Space.
@@ -189,12 +193,12 @@ func TestEvidenceScreenDropDescribeFindAndExport(t *testing.T) {
 		t.Errorf("no match: %q", l.count.Text)
 	}
 	l.search.SetText("")
-	chooseOption(l.kind, "Receipt")
+	chooseOption(s, l.kind, "Receipt")
 	s.wait()
 	if len(l.rows) != 0 || !strings.Contains(l.count.Text, "No documents match") {
 		t.Errorf("kind filter: %d rows, %q", len(l.rows), l.count.Text)
 	}
-	chooseOption(l.kind, evAllKinds)
+	chooseOption(s, l.kind, evAllKinds)
 	s.wait()
 
 	// Choose it and export it as a zip.
@@ -527,25 +531,25 @@ func TestEvidenceScreenFiltersByKindTagAndYear(t *testing.T) {
 	if strings.Join(l.tag.Options, "|") != "All tags|health|transport" || strings.Join(l.year.Options, "|") != "All years|2026|2025" {
 		t.Errorf("filters offer tags %v and years %v", l.tag.Options, l.year.Options)
 	}
-	chooseOption(l.tag, "transport")
+	chooseOption(s, l.tag, "transport")
 	s.wait()
 	if shown() != taxi+","+bus {
 		t.Errorf("tag transport shows %s", shown())
 	}
-	chooseOption(l.year, "2026")
+	chooseOption(s, l.year, "2026")
 	s.wait()
 	if shown() != bus {
 		t.Errorf("tag transport in 2026 shows %s", shown())
 	}
-	chooseOption(l.tag, evAllTags)
-	chooseOption(l.kind, "Medical or OT report")
+	chooseOption(s, l.tag, evAllTags)
+	chooseOption(s, l.kind, "Medical or OT report")
 	s.wait()
 	if shown() != gp || !strings.Contains(l.count.Text, "1 document") {
 		t.Errorf("medical in 2026 shows %s (%q)", shown(), l.count.Text)
 	}
 	// The search box works within the filters.
-	chooseOption(l.kind, evAllKinds)
-	chooseOption(l.year, evAllYears)
+	chooseOption(s, l.kind, evAllKinds)
+	chooseOption(s, l.year, evAllYears)
 	l.search.SetText(`"bus pass"`)
 	s.refreshList()
 	s.wait()
@@ -554,7 +558,7 @@ func TestEvidenceScreenFiltersByKindTagAndYear(t *testing.T) {
 	}
 	// The filters are still set after looking at a document.
 	l.search.SetText("")
-	chooseOption(l.tag, "health")
+	chooseOption(s, l.tag, "health")
 	s.wait()
 	s.show(evDetail, gp)
 	focusAndPress(u, s.detail.back)
