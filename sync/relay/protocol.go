@@ -67,12 +67,21 @@ type Frame struct {
 	Expires  int64  `json:"expires,omitempty"` // Unix milliseconds
 	Code     string `json:"code,omitempty"`
 	Error    string `json:"error,omitempty"`
-	Body     []byte `json:"-"`
+	// Size is the body's length, set by Marshal and checked by
+	// ParseFrame, so a message cut short is refused, never taken as
+	// whole: when a connection drops exactly between two reads,
+	// github.com/coder/websocket (v1.8.15) ends the message there without
+	// an error, and a relay that stored the half it got would hand out a
+	// batch nobody can open (and, asked again under the same Ref, return
+	// it as stored).
+	Size int    `json:"size,omitempty"`
+	Body []byte `json:"-"`
 }
 
 // Marshal encodes f as one websocket message: the header's length (4
 // bytes), the JSON header, then the body.
 func (f Frame) Marshal() []byte {
+	f.Size = len(f.Body)
 	h, _ := json.Marshal(f)
 	out := make([]byte, 4, 4+len(h)+len(f.Body))
 	binary.BigEndian.PutUint32(out, uint32(len(h)))
@@ -98,6 +107,9 @@ func ParseFrame(b []byte) (Frame, error) {
 	}
 	if len(b) > 4+n {
 		f.Body = b[4+n:]
+	}
+	if len(f.Body) != f.Size {
+		return Frame{}, fmt.Errorf("%w: %d bytes of a %d-byte body (cut short?)", ErrMalformed, len(f.Body), f.Size)
 	}
 	return f, nil
 }
