@@ -49,7 +49,7 @@ an item. --version N shows version N as it was saved (see plan versions).`,
 	})
 	register(&command{
 		name: "plan sections", summary: "list the plan's sections and how far each has got",
-		help:  "Each section has a key (use it with plan set), a title and a state: missing, thin (started, but short or with gaps) or done.",
+		help:  "Each section has a key (use it with plan set), a title and a state: [to do], [started] (begun, but short or with gaps) or [done]. With --json the states are missing, thin and done.",
 		flags: func(fs *flag.FlagSet, o *opts) { jsonFlag(fs) },
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet, o *opts) error {
 			if err := noArgs(fs); err != nil {
