@@ -157,7 +157,9 @@ func fillPlan(ctx context.Context, a *app.App) error {
 	if err := a.SetPlanStatus(ctx, app.PlanShared, store.NewDate(2026, 11, 2)); err != nil {
 		return err
 	}
-	sent := time.Date(2026, 11, 2, 18, 30, 0, 0, time.UTC)
+	// Local times, so the dates shown are those in the labels wherever
+	// the computer is.
+	sent := time.Date(2026, 11, 2, 18, 30, 0, 0, time.Local)
 	if _, err := a.SavePlanVersion(ctx, PlanVersionLabel, sent); err != nil {
 		return err
 	}
@@ -184,10 +186,10 @@ func fillPlan(ctx context.Context, a *app.App) error {
 	comments := []store.Comment{
 		{Section: "my-money", AuthorName: "Aoife Ó Briain", AuthorDevice: "example-aoife-laptop",
 			Body:    "£360 for taxis looks low to me: the hospital appointments in Ipswich are about £20 each way. Could it be more like £430?",
-			Created: time.Date(2026, 11, 3, 20, 15, 0, 0, time.UTC)},
+			Created: time.Date(2026, 11, 3, 20, 15, 0, 0, time.Local)},
 		{Section: "control-and-safe", AuthorName: "Aoife Ó Briain", AuthorDevice: "example-aoife-laptop",
 			Body:    "Should we say what happens if the direct payment money runs low? The council asked me about that last time.",
-			Created: time.Date(2026, 11, 3, 20, 22, 0, 0, time.UTC)},
+			Created: time.Date(2026, 11, 3, 20, 22, 0, 0, time.Local)},
 	}
 	for i, c := range comments {
 		added, err := a.AddComment(ctx, c)
