@@ -62,3 +62,30 @@ func TestNewIDSortsByTime(t *testing.T) {
 		t.Error("IDs made later do not sort later")
 	}
 }
+
+func TestNewIDSortsWithinAMillisecond(t *testing.T) {
+	at := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	var s idSource
+	var ids []string
+	for i := 0; i < 1000; i++ {
+		// The same millisecond, then a clock set back a second.
+		when := at
+		if i >= 500 {
+			when = at.Add(-time.Second)
+		}
+		ids = append(ids, s.next(when))
+	}
+	if !sort.StringsAreSorted(ids) {
+		t.Error("IDs made one after another in a millisecond do not sort in that order")
+	}
+	if ids[0][:10] != newIDAt(at)[:10] {
+		t.Errorf("ID %s does not start with its time", ids[0])
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if len(id) != 26 || seen[id] {
+			t.Fatalf("bad or repeated ID %q", id)
+		}
+		seen[id] = true
+	}
+}
