@@ -27,6 +27,9 @@ func ParseTypedDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("%q: the year %d cannot be right; check it", s, y)
 	}
 	if m < 1 || m > 12 {
+		if yearFirst(s) {
+			return Date{}, fmt.Errorf("%q: there is no month %d; write the year, the month, then the day, like 2026-11-23, or the day first, like 23/11/2026", s, m)
+		}
 		return Date{}, fmt.Errorf("%q: there is no month %d; write the day first, then the month, like 23/11/2026", s, m)
 	}
 	date := NewDate(y, time.Month(m), d)
@@ -105,4 +108,18 @@ func (d Date) Short() string {
 		return ""
 	}
 	return fmt.Sprintf("%d %s %d", d.Day, d.Month.String()[:3], d.Year)
+}
+
+// yearFirst reports whether s starts with a four-digit year, as in
+// 2026-11-23.
+func yearFirst(s string) bool {
+	if len(s) < 5 {
+		return false
+	}
+	for _, r := range s[:4] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -43,7 +43,8 @@ func TestParseTypedDate(t *testing.T) {
 		{"next tuesday", "like 23/11/2026"},
 		{"23 Smarch 2026", "like 23/11/2026"},
 		{"0/11/2026", "November 2026 has 30 days"},
-		{"2026-13-01", "no month 13"},
+		{"2026-13-01", "no month 13; write the year, the month, then the day, like 2026-11-23"},
+		{"13/13/2026", "no month 13; write the day first"},
 	} {
 		_, err := ParseTypedDate(tc.in)
 		if err == nil || !strings.Contains(err.Error(), tc.says) {

@@ -135,22 +135,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			writeCommandHelp(stdout, c, fs)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "ownplanctl %s: %v\n\n", c.name, err)
-		writeCommandHelp(stderr, c, fs)
+		usageFailed(stderr, c.name, err)
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, data: o.data}
 	if err := c.exec(ctx, e, fs, o); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "ownplanctl %s: %v\n\n", c.name, err)
-			writeCommandHelp(stderr, c, fs)
+			usageFailed(stderr, c.name, err)
 			return exitUsage
 		}
 		fmt.Fprintf(stderr, "ownplanctl %s: %v\n", c.name, advise(err))
 		return exitFail
 	}
 	return exitOK
+}
+
+// usageFailed says what was wrong with how a command was used, and where
+// its help is: two lines, not the whole help, so that one typo does not
+// mean listening to every option again with a screen reader.
+func usageFailed(w io.Writer, name string, err error) {
+	fmt.Fprintf(w, "ownplanctl %s: %v\nFor what this command takes: ownplanctl %s --help\n", name, err, name)
 }
 
 // advise adds what to do next to errors a person can act on.

@@ -171,3 +171,24 @@ func TestRestoreRefusesDamagedBackup(t *testing.T) {
 		t.Error("damaged restore wrote the folder")
 	}
 }
+
+// A command used wrongly says what was wrong and where the help is, in
+// two lines, rather than reading out every option again.
+func TestUsageErrorIsShort(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	if code, _, errOut := ctl(t, "--data", dir, "init", "--name", "Sam"); code != 0 {
+		t.Fatalf("init: %d %s", code, errOut)
+	}
+	for _, args := range [][]string{
+		{"diary", "add", "--date", "31/02/2026", "--outcome", "nutrition", "--what", "x"},
+		{"diary", "add", "--no-such-option"},
+		{"diary", "add", "--what", "x", "stray words"},
+	} {
+		code, _, errOut := ctl(t, append([]string{"--data", dir}, args...)...)
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		if code != 2 || len(lines) != 2 || !strings.HasPrefix(lines[0], "ownplanctl diary add: ") ||
+			lines[1] != "For what this command takes: ownplanctl diary add --help" {
+			t.Errorf("%q: exit %d, said:\n%s", args, code, errOut)
+		}
+	}
+}
