@@ -197,9 +197,13 @@ func AssessmentFields() []string {
 	return []string{
 		plan.QuestionCanDo, plan.QuestionHard, plan.QuestionGoodDay, plan.QuestionBadDay, plan.QuestionHowOften,
 		plan.MeaningWithoutHelp, plan.MeaningPainDistress, plan.MeaningDanger, plan.MeaningTakesLonger,
-		plan.QuestionWellbeing, "wellbeing-impact", plan.QuestionEvidence,
+		plan.QuestionWellbeing, "wellbeing-impact", plan.QuestionEvidence, FieldDoesNotApply,
 	}
 }
+
+// FieldDoesNotApply is the yes-or-no answer that an outcome is not part
+// of the person's life (caring for a child, for someone with none).
+const FieldDoesNotApply = "does-not-apply"
 
 // SetAssessmentField changes one answer about the outcome key from text,
 // for the command line. Text fields take the text as written; the four
@@ -251,6 +255,8 @@ func (a *App) SetAssessmentField(ctx context.Context, key, field, value string) 
 		ans.WellbeingImpact = value
 	case plan.QuestionEvidence:
 		ans.Evidence = value
+	case FieldDoesNotApply, "not-applicable", "n/a", "na", "doesnt-apply", "does-not-apply-to-me":
+		ans.DoesNotApply, err = yes()
 	default:
 		return fmt.Errorf("there is no question called %q; use one of: %s", field, strings.Join(AssessmentFields(), ", "))
 	}
@@ -266,13 +272,14 @@ func planAnswers(s store.AssessmentAnswer) plan.Answers {
 		Outcome: s.Outcome, CanDo: s.CanDo, Hard: s.Hard, GoodDay: s.GoodDay, BadDay: s.BadDay, HowOften: s.HowOften,
 		UnableWithoutHelp: s.WithoutHelp, PainOrDistress: s.PainDistress, Danger: s.Danger, TakesMuchLonger: s.TakesLonger,
 		Wellbeing: s.Wellbeing, WellbeingImpact: s.WellbeingImpact, Evidence: s.Evidence,
+		DoesNotApply: s.DoesNotApply,
 	}
 }
 
 // answered reports whether anything about an outcome has been written.
 func answered(s store.AssessmentAnswer) bool {
 	return strings.TrimSpace(s.CanDo+s.Hard+s.GoodDay+s.BadDay+s.HowOften+s.WellbeingImpact+s.Evidence) != "" ||
-		s.WithoutHelp || s.PainDistress || s.Danger || s.TakesLonger || len(s.Wellbeing) > 0
+		s.WithoutHelp || s.PainDistress || s.Danger || s.TakesLonger || len(s.Wellbeing) > 0 || s.DoesNotApply
 }
 
 func isWellbeing(g *plan.Guidance, k string) bool {

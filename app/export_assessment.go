@@ -48,7 +48,7 @@ func (a *App) assessmentDocument(ctx context.Context) (*report.Document, error) 
 			return nil, err
 		}
 		ans.Outcome = k
-		ra.Answers = append(ra.Answers, exportAnswers(ans))
+		ra.Answers = append(ra.Answers, planAnswers(ans))
 	}
 	if ra.Diary, err = a.exportDiary(ctx, g); err != nil {
 		return nil, err
@@ -65,15 +65,6 @@ func (a *App) assessmentDocument(ctx context.Context) (*report.Document, error) 
 		return nil, err
 	}
 	return report.AssessmentDocument(g, ra)
-}
-
-// exportAnswers turns stored answers into the guide's plain values.
-func exportAnswers(s store.AssessmentAnswer) plan.Answers {
-	return plan.Answers{
-		Outcome: s.Outcome, CanDo: s.CanDo, Hard: s.Hard, GoodDay: s.GoodDay, BadDay: s.BadDay, HowOften: s.HowOften,
-		UnableWithoutHelp: s.WithoutHelp, PainOrDistress: s.PainDistress, Danger: s.Danger, TakesMuchLonger: s.TakesLonger,
-		Wellbeing: s.Wellbeing, WellbeingImpact: s.WellbeingImpact, Evidence: s.Evidence,
-	}
 }
 
 // exportDiary sums up the needs diary for the pack: the four weeks up to

@@ -38,6 +38,8 @@ type AssessmentAnswer struct {
 	Wellbeing       []string `json:"wellbeing"`
 	WellbeingImpact string   `json:"wellbeing_impact"`
 	Evidence        string   `json:"evidence"`
+	// DoesNotApply: the outcome is not part of the person's life.
+	DoesNotApply bool `json:"does_not_apply"`
 }
 
 // AssessmentSetup returns the assessment setup (zero until saved).
@@ -67,13 +69,14 @@ func (s *Store) SaveAssessmentSetup(ctx context.Context, a AssessmentSetup) erro
 func (s *Store) AssessmentAnswers(ctx context.Context) ([]AssessmentAnswer, error) {
 	var out []AssessmentAnswer
 	err := s.planRows(ctx, "assessment_answers", `SELECT id, can_do, hard, good_day, bad_day, how_often,
-		without_help, pain_distress, danger, takes_longer, wellbeing, wellbeing_impact, evidence
-		FROM assessment_answers WHERE deleted = 0 ORDER BY id`,
+		without_help, pain_distress, danger, takes_longer, wellbeing, wellbeing_impact, evidence,
+		does_not_apply FROM assessment_answers WHERE deleted = 0 ORDER BY id`,
 		func(r *sql.Rows) error {
 			var a AssessmentAnswer
 			var wellbeing string
 			if err := r.Scan(&a.Outcome, &a.CanDo, &a.Hard, &a.GoodDay, &a.BadDay, &a.HowOften,
-				&a.WithoutHelp, &a.PainDistress, &a.Danger, &a.TakesLonger, &wellbeing, &a.WellbeingImpact, &a.Evidence); err != nil {
+				&a.WithoutHelp, &a.PainDistress, &a.Danger, &a.TakesLonger, &wellbeing, &a.WellbeingImpact, &a.Evidence,
+				&a.DoesNotApply); err != nil {
 				return err
 			}
 			a.Wellbeing = decodeKeys(wellbeing)
@@ -94,6 +97,7 @@ func (s *Store) SaveAssessmentAnswer(ctx context.Context, a AssessmentAnswer) er
 		{"how_often", a.HowOften}, {"without_help", a.WithoutHelp}, {"pain_distress", a.PainDistress},
 		{"danger", a.Danger}, {"takes_longer", a.TakesLonger}, {"wellbeing", encodeKeys(a.Wellbeing)},
 		{"wellbeing_impact", a.WellbeingImpact}, {"evidence", a.Evidence},
+		{"does_not_apply", a.DoesNotApply},
 	})
 	return err
 }

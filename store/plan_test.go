@@ -249,8 +249,12 @@ func TestPlanAssessmentAndDiary(t *testing.T) {
 	if err := s.SaveAssessmentAnswer(ctx, AssessmentAnswer{}); err == nil {
 		t.Error("saved an answer without an outcome")
 	}
+	none := AssessmentAnswer{Outcome: "caring-for-child", CanDo: "I have no children", DoesNotApply: true, Wellbeing: []string{}}
+	if err := s.SaveAssessmentAnswer(ctx, none); err != nil {
+		t.Fatal(err)
+	}
 	got, err := s.AssessmentAnswers(ctx)
-	if err != nil || len(got) != 1 || !reflect.DeepEqual(got[0], ans) {
+	if err != nil || len(got) != 2 || !reflect.DeepEqual(got[1], ans) || !reflect.DeepEqual(got[0], none) {
 		t.Errorf("answers = %+v, %v", got, err)
 	}
 

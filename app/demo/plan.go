@@ -270,6 +270,7 @@ func fillAssessment(ctx context.Context, a *app.App) error {
 		{Outcome: "toilet-needs",
 			CanDo: "I can use the toilet on my own; there's a rail next to it.",
 			Hard:  "Nothing, most of the time.", HowOften: "Rarely a problem"},
+		{Outcome: "caring-for-child", CanDo: "I don't have children.", DoesNotApply: true},
 	}
 	for _, ans := range answers {
 		if err := a.SaveAssessmentAnswer(ctx, ans); err != nil {

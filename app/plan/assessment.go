@@ -32,6 +32,10 @@ type Answers struct {
 	WellbeingImpact string
 	// Evidence notes what shows this and where it is kept.
 	Evidence string
+	// DoesNotApply reports that the outcome is not part of the person's
+	// life (caring for a child, for someone with no children): it counts
+	// as answered, and never as unable to achieve.
+	DoesNotApply bool
 }
 
 // says reports whether a answers yes to the question of meaning m.
@@ -78,6 +82,11 @@ func (g *Guidance) Assess(a Answers) (Finding, error) {
 		}
 	}
 	f := Finding{Outcome: a.Outcome, Carer: carer, Meanings: []string{}}
+	w := g.Wording.Assessment
+	if a.DoesNotApply {
+		f.Message = fill(w.DoesNotApply, "outcome", o.InSentence)
+		return f, nil
+	}
 	var reasons []string
 	for _, m := range g.Assessment.Meanings {
 		if (carer && !m.Carers) || !a.says(m.Key) {
@@ -87,7 +96,6 @@ func (g *Guidance) Assess(a Answers) (Finding, error) {
 		reasons = append(reasons, m.Because)
 	}
 	f.Unable = len(f.Meanings) > 0
-	w := g.Wording.Assessment
 	switch {
 	case f.Unable:
 		f.Message = fill(w.Unable, "outcome", o.InSentence, "reasons", g.Wording.list(reasons))

@@ -21,6 +21,11 @@ func TestAssess(t *testing.T) {
 			message: "Your answers don't yet show that you're unable to achieve washing and keeping clean, in the way the law uses those words. If it's hard on bad days, say so: bad days count.",
 		},
 		{
+			name:    "does not apply, even with a box ticked before",
+			a:       Answers{Outcome: "caring-for-child", DoesNotApply: true, UnableWithoutHelp: true},
+			message: "You've said caring for a child doesn't apply to you, so it is left out. If you like, say why in \"What you can do\", so the assessor knows without asking.",
+		},
+		{
 			name:    "hard, but no question answered",
 			a:       Answers{Outcome: "personal-hygiene", BadDay: "I can't lift my arms to wash my hair."},
 			message: "You've written about what's hard with washing and keeping clean. Now answer the yes-or-no questions with your bad days in mind: they're what the law looks at.",
@@ -138,7 +143,7 @@ func TestEligibility(t *testing.T) {
 // Nothing the assessment helpers say may promise an outcome.
 func TestAssessmentWordingNeverPromises(t *testing.T) {
 	w := england(t).Wording.Assessment
-	for _, s := range []string{w.Unable, w.NotYet, w.NotUnable, w.EligibleMaybe, w.EligibleOne, w.EligibleNone} {
+	for _, s := range []string{w.Unable, w.NotYet, w.NotUnable, w.DoesNotApply, w.EligibleMaybe, w.EligibleOne, w.EligibleNone} {
 		for _, bad := range []string{"you are eligible", "you will get", "you're eligible", "not eligible", "you will be"} {
 			if strings.Contains(strings.ToLower(s), bad) {
 				t.Errorf("%q says %q", s, bad)

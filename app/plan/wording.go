@@ -45,6 +45,7 @@ type AssessmentWording struct {
 	Unable        string `json:"unable" vars:"outcome,reasons"`
 	NotYet        string `json:"notYet" vars:"outcome"`
 	NotUnable     string `json:"notUnable" vars:"outcome"`
+	DoesNotApply  string `json:"doesNotApply" vars:"outcome"`
 	EligibleMaybe string `json:"eligibleMaybe" vars:"n"`
 	EligibleOne   string `json:"eligibleOne"`
 	EligibleNone  string `json:"eligibleNone"`

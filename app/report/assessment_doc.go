@@ -114,8 +114,12 @@ func AssessmentDocument(g *plan.Guidance, a Assessment) (*Document, error) {
 // isAnswered reports whether anything has been written or ticked.
 func isAnswered(a plan.Answers) bool {
 	return !blank(a.CanDo+a.Hard+a.GoodDay+a.BadDay+a.HowOften+a.WellbeingImpact+a.Evidence) ||
-		a.UnableWithoutHelp || a.PainOrDistress || a.Danger || a.TakesMuchLonger || len(a.Wellbeing) > 0
+		a.UnableWithoutHelp || a.PainOrDistress || a.Danger || a.TakesMuchLonger || len(a.Wellbeing) > 0 || a.DoesNotApply
 }
+
+// doesNotApply is how the pack shows an outcome the person says is not
+// part of their life.
+const doesNotApply = "Doesn't apply to me"
 
 // aboutPack explains what the pack is, and the law's four ways of being
 // unable to achieve an outcome.
@@ -172,6 +176,10 @@ func atAGlance(g *plan.Guidance, main outcomeList, answers map[string]plan.Answe
 		ans, ok := answers[o.Key]
 		if !ok || !isAnswered(ans) {
 			t.Rows = append(t.Rows, []string{o.Title, "Not answered yet", "–"})
+			continue
+		}
+		if ans.DoesNotApply {
+			t.Rows = append(t.Rows, []string{o.Title, doesNotApply, "–"})
 			continue
 		}
 		f, err := g.Assess(ans)
@@ -235,6 +243,11 @@ func outcomeBlocks(g *plan.Guidance, list outcomeList, answers map[string]plan.A
 		legal := appendFact(nil, "In the regulations", o.Legal)
 		if !ok || !isAnswered(ans) {
 			blocks = append(blocks, Facts{Items: legal}, StillToWrite{Title: "Not answered yet", Text: o.Prompt})
+			continue
+		}
+		if ans.DoesNotApply {
+			facts := append(legal, Fact{"For me", doesNotApply + "."})
+			blocks = append(blocks, Facts{Items: appendFact(facts, "Why", ans.CanDo)})
 			continue
 		}
 		blocks = append(blocks, Facts{Items: append(legal, answerFacts(g, o, ans, diary)...)})

@@ -119,3 +119,23 @@ func TestAssessmentDocumentIgnoresUnknownKeys(t *testing.T) {
 		t.Error("answers about an outcome the guide lacks were shown")
 	}
 }
+
+// An outcome that is not part of the person's life is shown as such, at
+// a glance and in the body, and counts as answered, never as unable.
+func TestAssessmentDocumentDoesNotApply(t *testing.T) {
+	a := Assessment{Answers: []plan.Answers{
+		{Outcome: "nutrition", Hard: "Cooking", UnableWithoutHelp: true},
+		{Outcome: "caring-for-child", CanDo: "I have no children.", DoesNotApply: true, Danger: true},
+	}}
+	d, err := AssessmentDocument(guide(t), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flatText(t, renderDoc(t, d, false))
+	inOrder(t, text, "Outcomes answered 2 of 10", "At a glance", "Caring for a child Doesn't apply to me",
+		"My answers describe 1 of the 10 outcomes as one", "My needs, outcome by outcome", "Caring for a child",
+		"For me Doesn't apply to me.", "Why I have no children.")
+	if strings.Contains(text, "risk to health or safety") {
+		t.Error("a tick left on an outcome that does not apply was shown")
+	}
+}

@@ -147,6 +147,8 @@ func (v *assessView) applyAssessment(as app.Assessment) {
 			continue
 		}
 		switch {
+		case o.Answers.DoesNotApply:
+			r.SetIcon(theme.ContentRemoveIcon())
 		case o.Answered && o.Finding.Unable:
 			r.SetIcon(theme.ConfirmIcon())
 		case o.Answered:

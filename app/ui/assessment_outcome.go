@@ -45,6 +45,12 @@ func (v *assessView) outcomePane(key string) (fyne.CanvasObject, fyne.Focusable)
 			return nil
 		}
 	})
+	// Ticked, the outcome counts as answered and the pack shows it as
+	// not applying.
+	notApply := u.newTickRow("This is not part of my life, so it doesn't apply to me. If you like, say why under “"+
+		questionTitle(qs, plan.QuestionCanDo)+"”.", ans.DoesNotApply, func(bool) { saver.changed() })
+	v.ticks[app.FieldDoesNotApply] = notApply
+	box.Add(notApply)
 	values := map[string]string{
 		plan.QuestionCanDo: ans.CanDo, plan.QuestionHard: ans.Hard, plan.QuestionGoodDay: ans.GoodDay,
 		plan.QuestionBadDay: ans.BadDay, plan.QuestionHowOften: ans.HowOften, plan.QuestionEvidence: ans.Evidence,
@@ -123,6 +129,7 @@ func (v *assessView) collect(key string) store.AssessmentAnswer {
 		WellbeingImpact: text("wellbeing-impact"),
 		WithoutHelp:     tick(plan.MeaningWithoutHelp), PainDistress: tick(plan.MeaningPainDistress),
 		Danger: tick(plan.MeaningDanger), TakesLonger: tick(plan.MeaningTakesLonger),
+		DoesNotApply: tick(app.FieldDoesNotApply),
 	}
 	for _, w := range v.g.Assessment.Wellbeing {
 		if tick("wb:" + w.Key) {
@@ -162,4 +169,14 @@ func (v *assessView) carerHealthPane() (fyne.CanvasObject, fyne.Focusable) {
 		v.health,
 		v.atRisk,
 	), v.health
+}
+
+// questionTitle is the title of question key among qs, or the key.
+func questionTitle(qs []plan.Question, key string) string {
+	for _, q := range qs {
+		if q.Key == key {
+			return q.Title
+		}
+	}
+	return key
 }

@@ -141,3 +141,34 @@ func TestAssessmentCarerMode(t *testing.T) {
 		t.Errorf("carer indicator: %q", v.indicator.Text)
 	}
 }
+
+// An outcome that is not part of the person's life can be marked so by
+// keyboard; it then counts as answered.
+func TestAssessmentOutcomeDoesNotApply(t *testing.T) {
+	u, a := newPlanUI(t, false)
+	ctx := context.Background()
+	shortcut(u, fyne.Key4)
+	v := assessViewOf(u)
+	v.showPane("caring-for-child", true)
+	r := v.ticks[app.FieldDoesNotApply]
+	if r == nil || !strings.Contains(planTexts(u), "doesn't apply to me") {
+		t.Fatal("the outcome has no way to say it doesn't apply")
+	}
+	u.win.Canvas().Focus(r)
+	press(u, fyne.KeySpace)
+	test.Type(v.texts["can-do"], "I have no children.")
+	u.flushAll()
+	ans, _ := a.AssessmentAnswer(ctx, "caring-for-child")
+	if !ans.DoesNotApply || ans.CanDo != "I have no children." {
+		t.Fatalf("saved answers: %+v", ans)
+	}
+	if !strings.Contains(v.finding.Text, "caring for a child doesn't apply to you") {
+		t.Errorf("finding: %q", v.finding.Text)
+	}
+	as, _ := a.Assessment(ctx)
+	for _, o := range as.Outcomes {
+		if o.Key == "caring-for-child" && (!o.Answered || o.Finding.Unable) {
+			t.Errorf("outcome that does not apply: answered %v, unable %v", o.Answered, o.Finding.Unable)
+		}
+	}
+}

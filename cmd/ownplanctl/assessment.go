@@ -69,7 +69,10 @@ often forget. The council decides eligibility; OwnPlan only helps you prepare.`,
 				}
 				for _, o := range as.Outcomes {
 					mark := "[to do]"
-					if o.Answered {
+					switch {
+					case o.Answers.DoesNotApply:
+						mark = "[n/a]"
+					case o.Answered:
 						mark = "[answered]"
 					}
 					fmt.Fprintf(e.stdout, "%-10s %-18s %s\n", mark, o.Key, o.Title)
@@ -91,10 +94,13 @@ input. The four questions about being unable to do it (without-help,
 pain-distress-anxiety, danger, takes-longer) take yes or no. wellbeing takes
 the keys of the parts of life it affects, separated by commas, such as
 "health, dignity" (assess show OUTCOME lists them all). Think about your
-bad days as well as your good ones: bad days count.
+bad days as well as your good ones: bad days count. If an outcome is not
+part of your life (caring for a child, when you have no children), answer
+does-not-apply yes: it counts as answered and is left out.
 Examples:
   ownplanctl assessment set personal-hygiene bad-day "I can't stand in the shower"
   ownplanctl assessment set personal-hygiene without-help yes
+  ownplanctl assessment set caring-for-child does-not-apply yes
   ownplanctl assess set personal-hygiene --field bad_day --text "..."`
 	setFlags := func(fs *flag.FlagSet, o *opts) {
 		fs.String("field", "", "the question to answer (or give it after the outcome)")
@@ -263,7 +269,12 @@ func showOutcome(ctx context.Context, e *env, a *app.App, g *plan.Guidance, fs *
 			fmt.Fprintf(w, "  How it affects you (impact): %s\n", orDash(ans.WellbeingImpact))
 		}
 	}
-	fmt.Fprintf(w, "\nTo answer: ownplanctl assess set %s --field QUESTION --text \"...\"\n", o.Key)
+	if ans.DoesNotApply {
+		fmt.Fprintf(w, "\nYou've said this doesn't apply to you (does-not-apply: yes), so it is left out.\n")
+	} else {
+		fmt.Fprintf(w, "\nIf this is not part of your life, say so: ownplanctl assess set %s does-not-apply yes\n", o.Key)
+	}
+	fmt.Fprintf(w, "To answer: ownplanctl assess set %s --field QUESTION --text \"...\"\n", o.Key)
 	fmt.Fprintln(w, "QUESTION is a key in brackets above, or impact; yes-or-no questions take yes or no,")
 	fmt.Fprintln(w, "and wellbeing takes the keys of the parts of life it affects, such as: health, dignity")
 	return nil
@@ -326,6 +337,13 @@ func writeAssessment(w io.Writer, g *plan.Guidance, as app.Assessment) {
 		fmt.Fprintf(w, "\n%s (%s)\n", o.Title, o.Key)
 		if !o.Answered {
 			fmt.Fprintf(w, "  Not answered yet. %s\n", o.Prompt)
+			continue
+		}
+		if o.Answers.DoesNotApply {
+			if o.Answers.CanDo != "" {
+				fmt.Fprintf(w, "  What I can do: %s\n", o.Answers.CanDo)
+			}
+			fmt.Fprintln(w, indent(o.Finding.Message, "  "))
 			continue
 		}
 		for _, f := range []struct{ label, v string }{
