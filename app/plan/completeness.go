@@ -171,8 +171,10 @@ func (g *Guidance) checkPart(p string, d Draft) (words, entries int, notes []str
 				empty++
 			}
 		}
-		if empty > 0 {
-			total := len(g.Profile.Headings)
+		switch total := len(g.Profile.Headings); {
+		case empty > 0 && empty == total:
+			notes = append(notes, fill(w.ProfileEmpty, "total", itoa(total)))
+		case empty > 0:
 			notes = append(notes, fill(w.ProfileGaps.For(empty), "n", itoa(empty), "total", itoa(total)))
 		}
 	case PartOutcomes:

@@ -226,6 +226,12 @@ func TestCheckRules(t *testing.T) {
 			message: "1 of the 3 headings in your one-page profile is still empty. A few words under it are enough.",
 		},
 		{
+			name:    "profile empty, section written",
+			change:  func(d *Draft) { d.Profile = map[string]string{} },
+			section: "important-to-me", state: Thin,
+			message: "All 3 headings in your one-page profile are still empty. A few words under each are enough to start.",
+		},
+		{
 			name: "nothing but a profile",
 			change: func(d *Draft) {
 				delete(d.Sections, "important-to-me")

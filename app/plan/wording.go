@@ -38,6 +38,7 @@ type ChecklistWording struct {
 	ActionsNone       string `json:"actionsNone"`
 	ActionsNoDate     string `json:"actionsNoDate"`
 	ProfileGaps       Plural `json:"profileGaps" vars:"n,total"`
+	ProfileEmpty      string `json:"profileEmpty" vars:"total"`
 }
 
 // AssessmentWording holds the sentences of a [Finding] and an [Indicator].
