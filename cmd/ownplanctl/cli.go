@@ -213,13 +213,45 @@ func writeCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
 		fmt.Fprintf(w, "\n%s\n", c.help)
 	}
 	fmt.Fprintln(w, "\nOptions:")
+	width := len("--data FOLDER")
+	fs.VisitAll(func(f *flag.Flag) { width = max(width, len(optionLabel(f))) })
 	fs.VisitAll(func(f *flag.Flag) {
+		usage := f.Usage
 		if f.Name == "data" {
-			fmt.Fprintln(w, "  --data FOLDER     the data folder to use")
-			return
+			usage = "the data folder to use"
 		}
-		fmt.Fprintf(w, "  --%-15s %s\n", f.Name, f.Usage)
+		fmt.Fprintf(w, "  %-*s  %s\n", width, optionLabel(f), usage)
 	})
+}
+
+// optionLabel is how help shows an option: "--name NAME" for one that
+// takes a value, so nobody mistakes it for a switch, and "--bad-day" for a
+// switch.
+func optionLabel(f *flag.Flag) string {
+	if f.Name == "data" {
+		return "--data FOLDER"
+	}
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return "--" + f.Name
+	}
+	value, ok := placeholders[f.Name]
+	if !ok {
+		value = strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+	}
+	return "--" + f.Name + " " + value
+}
+
+// placeholders name what an option takes, where its own name does not.
+var placeholders = map[string]string{
+	"out": "FILE", "file": "FILE", "in": "FILE",
+	"date": "DATE", "generated": "DATE", "from": "DATE", "to": "DATE", "by": "DATE", "on": "DATE",
+	"deadline": "DATE", "received": "DATE", "since": "DATE", "until": "DATE", "as-of": "DATE",
+	"year-end": "DATE", "start": "DATE", "started": "DATE", "first-payment": "DATE", "review": "DATE",
+	"minutes": "N", "version": "N", "limit": "N", "weeks": "N", "page": "N", "year": "YEAR",
+	"clawback-weeks": "N", "threshold-weeks": "N",
+	"amount": "POUNDS", "planned": "POUNDS", "opening-balance": "POUNDS", "cost": "POUNDS", "contribution": "POUNDS",
+	"per": "PERIOD", "contribution-per": "PERIOD", "period": "PERIOD", "at-risk": "YES/NO",
+	"relay": "URL", "expires": "TIME", "receipt": "ID", "link": "KEY", "unlink": "KEY", "field": "QUESTION",
 }
 
 // open opens the data folder, which must already hold data.

@@ -192,3 +192,23 @@ func TestUsageErrorIsShort(t *testing.T) {
 		}
 	}
 }
+
+// Help shows what each option takes, so that one needing a value is not
+// mistaken for a switch.
+func TestHelpShowsWhatOptionsTake(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"init", "--help"}, "  --name NAME  "},
+		{[]string{"diary", "add", "--help"}, "  --date DATE  "},
+		{[]string{"diary", "add", "--help"}, "  --bad-day  "},
+		{[]string{"export", "plan", "--help"}, "  --out FILE  "},
+		{[]string{"budget", "setup", "--help"}, "  --amount POUNDS  "},
+	} {
+		code, out, _ := ctl(t, tc.args...)
+		if code != 0 || !strings.Contains(out, tc.want) {
+			t.Errorf("%q: exit %d, help lacks %q:\n%s", tc.args, code, tc.want, out)
+		}
+	}
+}
