@@ -107,10 +107,19 @@ Example: ownplanctl plan set important-to-me --file about-me.txt`,
 				return usagef("give the text with --text T, --file F, or - to read it from standard input")
 			}
 			return withApp(ctx, e, func(a *app.App) error {
+				before, err := a.Plan(ctx)
+				if err != nil {
+					return err
+				}
 				if err := a.SetPlanSection(ctx, args[0], text); err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stdout, "Saved %s (%s).\n", args[0], plural(len(strings.Fields(text)), "word"))
+				had := len(strings.Fields(before.Text(args[0])))
+				if words := len(strings.Fields(text)); words == 0 && had > 0 {
+					fmt.Fprintf(e.stdout, "Emptied %s: the %s written there are gone from the plan (any saved version still has them: plan versions).\n", args[0], plural(had, "word"))
+				} else {
+					fmt.Fprintf(e.stdout, "Saved %s (%s).\n", args[0], plural(words, "word"))
+				}
 				states, err := a.PlanSectionStates(ctx)
 				if err != nil {
 					return err

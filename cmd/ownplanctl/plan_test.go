@@ -48,6 +48,8 @@ func TestPlanCLI(t *testing.T) {
 		{args: d("plan", "set", "my-money", "--file", big), code: 1, stderr: "more than 1 MB"},
 		{args: d("plan", "set", "my-money", "--file", "/no/such/file"), code: 1, stderr: "there is no file /no/such/file"},
 		{args: d("plan", "set", "--text", "I will stay safe by pacing.", "control-and-safe"), stdout: "Saved control-and-safe (6 words)"},
+		{args: d("plan", "set", "--text", "  ", "control-and-safe"), stdout: "Emptied control-and-safe: the 6 words written there are gone"},
+		{args: d("plan", "set", "--text", "I will stay safe by pacing.", "control-and-safe"), stdout: "Saved control-and-safe (6 words)"},
 		{args: d("plan", "budget", "£18,200"), stdout: "£18,200.00 a year"},
 		{args: d("plan", "budget", "lots"), code: 2},
 		{args: d("plan", "support", "add", "--who", "Jess", "--what", "Mornings", "--when", "Weekdays", "--cost", "£15,548", "--category", "pa_wages"),
