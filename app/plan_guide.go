@@ -102,7 +102,29 @@ func (a *App) PlanSection(ctx context.Context, key string) (plan.Section, error)
 
 // unknownSection explains a section key that is not in the guide.
 func unknownSection(g *plan.Guidance, key string) error {
+	if k, ok := likelySection(g, key); ok {
+		return fmt.Errorf("there is no plan section called %q; did you mean %s? The sections are: %s", key, k, sectionKeys(g))
+	}
 	return fmt.Errorf("there is no plan section called %q; the sections are: %s", key, sectionKeys(g))
+}
+
+// likelySection is the one section whose key or title holds what was
+// typed ("important", "money", "Safe"), if only one does.
+func likelySection(g *plan.Guidance, typed string) (string, bool) {
+	typed = strings.ToLower(strings.TrimSpace(typed))
+	if len(typed) < 3 {
+		return "", false
+	}
+	var found []string
+	for _, s := range g.Sections {
+		if strings.Contains(s.Key, typed) || strings.Contains(strings.ToLower(s.Title), typed) {
+			found = append(found, s.Key)
+		}
+	}
+	if len(found) != 1 {
+		return "", false
+	}
+	return found[0], true
 }
 
 // notFoundError is a plain-English message that still matches

@@ -147,7 +147,10 @@ func writeGuideList(w io.Writer, g *plan.Guidance, states []app.SectionState) {
 	}
 	fmt.Fprintf(w, "The parts of your support plan, in the order to write them (%s, %s).\n", g.Country, g.Law)
 	for i, s := range g.Sections {
-		fmt.Fprintf(w, "\n%d. %s %s\n   Key: %s\n%s\n", i+1, s.Title, stateMark(state[s.Key]), s.Key, indent(s.Prompt, "   "))
+		// Numbers are right-aligned so every "Key:" lines up under its title.
+		num := fmt.Sprintf("%*d. ", len(fmt.Sprint(len(g.Sections))), i+1)
+		pad := strings.Repeat(" ", len(num))
+		fmt.Fprintf(w, "\n%s%s %s\n%sKey: %s\n%s\n", num, s.Title, stateMark(state[s.Key]), pad, s.Key, indent(s.Prompt, pad))
 	}
 	fmt.Fprintln(w, `
 For what the council looks for and an example: ownplanctl plan guide KEY
