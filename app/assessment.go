@@ -99,7 +99,7 @@ func (a *App) Assessment(ctx context.Context) (Assessment, error) {
 			return Assessment{}, err
 		}
 		ao := AssessedOutcome{Key: o.Key, Title: o.Title, Legal: o.Legal, Prompt: o.Prompt, Carer: carer,
-			Answered: answered(ans), Answers: ans, Finding: f}
+			Answered: pa.Answered(), Answers: ans, Finding: f}
 		if ao.Answers.Wellbeing == nil {
 			ao.Answers.Wellbeing = []string{}
 		}
@@ -274,12 +274,6 @@ func planAnswers(s store.AssessmentAnswer) plan.Answers {
 		Wellbeing: s.Wellbeing, WellbeingImpact: s.WellbeingImpact, Evidence: s.Evidence,
 		DoesNotApply: s.DoesNotApply,
 	}
-}
-
-// answered reports whether anything about an outcome has been written.
-func answered(s store.AssessmentAnswer) bool {
-	return strings.TrimSpace(s.CanDo+s.Hard+s.GoodDay+s.BadDay+s.HowOften+s.WellbeingImpact+s.Evidence) != "" ||
-		s.WithoutHelp || s.PainDistress || s.Danger || s.TakesLonger || len(s.Wellbeing) > 0 || s.DoesNotApply
 }
 
 func isWellbeing(g *plan.Guidance, k string) bool {

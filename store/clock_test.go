@@ -49,9 +49,10 @@ func TestClockCounterOverflow(t *testing.T) {
 func TestNewIDSortsByTime(t *testing.T) {
 	base := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 	var ids []string
+	var s idSource
 	seen := map[string]bool{}
 	for i := 0; i < 1000; i++ {
-		id := newIDAt(base.Add(time.Duration(i) * time.Millisecond))
+		id := s.next(base.Add(time.Duration(i) * time.Millisecond))
 		if len(id) != 26 || seen[id] {
 			t.Fatalf("bad or repeated ID %q", id)
 		}
@@ -78,7 +79,7 @@ func TestNewIDSortsWithinAMillisecond(t *testing.T) {
 	if !sort.StringsAreSorted(ids) {
 		t.Error("IDs made one after another in a millisecond do not sort in that order")
 	}
-	if ids[0][:10] != newIDAt(at)[:10] {
+	if ids[0][:10] != encodeID(randomID(at))[:10] {
 		t.Errorf("ID %s does not start with its time", ids[0])
 	}
 	seen := map[string]bool{}

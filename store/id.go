@@ -43,10 +43,6 @@ func (s *idSource) next(t time.Time) string {
 	return encodeID(hi, lo)
 }
 
-// newIDAt returns a random ID for time t, with no ordering among IDs of
-// the same millisecond.
-func newIDAt(t time.Time) string { return encodeID(randomID(t)) }
-
 func randomID(t time.Time) (hi, lo uint64) {
 	var b [16]byte
 	binary.BigEndian.PutUint64(b[:8], uint64(t.UnixMilli())<<16)

@@ -38,6 +38,13 @@ type Answers struct {
 	DoesNotApply bool
 }
 
+// Answered reports whether anything about the outcome has been written or
+// ticked, or it has been marked as not applying.
+func (a Answers) Answered() bool {
+	return !blank(a.CanDo, a.Hard, a.GoodDay, a.BadDay, a.HowOften, a.WellbeingImpact, a.Evidence) ||
+		a.UnableWithoutHelp || a.PainOrDistress || a.Danger || a.TakesMuchLonger || len(a.Wellbeing) > 0 || a.DoesNotApply
+}
+
 // says reports whether a answers yes to the question of meaning m.
 func (a Answers) says(m string) bool {
 	switch m {

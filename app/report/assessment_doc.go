@@ -82,7 +82,7 @@ func AssessmentDocument(g *plan.Guidance, a Assessment) (*Document, error) {
 	}
 	answered := 0
 	for _, o := range main.outcomes {
-		if isAnswered(answers[o.Key]) {
+		if answers[o.Key].Answered() {
 			answered++
 		}
 	}
@@ -109,12 +109,6 @@ func AssessmentDocument(g *plan.Guidance, a Assessment) (*Document, error) {
 	d.Add(diaryBlocks(g, a.Diary)...)
 	d.Add(evidenceToBring(g, main, other, answers, a.Evidence)...)
 	return d, nil
-}
-
-// isAnswered reports whether anything has been written or ticked.
-func isAnswered(a plan.Answers) bool {
-	return !blank(a.CanDo+a.Hard+a.GoodDay+a.BadDay+a.HowOften+a.WellbeingImpact+a.Evidence) ||
-		a.UnableWithoutHelp || a.PainOrDistress || a.Danger || a.TakesMuchLonger || len(a.Wellbeing) > 0 || a.DoesNotApply
 }
 
 // doesNotApply is how the pack shows an outcome the person says is not
@@ -174,7 +168,7 @@ func atAGlance(g *plan.Guidance, main outcomeList, answers map[string]plan.Answe
 	unable := 0
 	for _, o := range main.outcomes {
 		ans, ok := answers[o.Key]
-		if !ok || !isAnswered(ans) {
+		if !ok || !ans.Answered() {
 			t.Rows = append(t.Rows, []string{o.Title, "Not answered yet", "–"})
 			continue
 		}
@@ -236,12 +230,12 @@ func outcomeBlocks(g *plan.Guidance, list outcomeList, answers map[string]plan.A
 	var blocks []Block
 	for _, o := range list.outcomes {
 		ans, ok := answers[o.Key]
-		if !all && (!ok || !isAnswered(ans)) {
+		if !all && (!ok || !ans.Answered()) {
 			continue
 		}
 		blocks = append(blocks, Heading{Level: 2, Text: o.Title})
 		legal := appendFact(nil, "In the regulations", o.Legal)
-		if !ok || !isAnswered(ans) {
+		if !ok || !ans.Answered() {
 			blocks = append(blocks, Facts{Items: legal}, StillToWrite{Title: "Not answered yet", Text: o.Prompt})
 			continue
 		}
